@@ -1,0 +1,31 @@
+package org.dynnd.daemon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dynnctl} command: the client of a running dynnd over its Unix socket. Each
+ * subcommand is its own class, listed below.
+ */
+@Command(
+        name = "dynnctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = DynndVersion.class,
+        description = "Control and watch a running dynnd over its Unix socket.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class DynnctlMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new DynnctlMain(), args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
