@@ -19,7 +19,7 @@ public final class Cli {
         CommandLine line = new CommandLine(command);
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException || ex instanceof UserErrorException) {
-                cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 return USAGE_ERROR;
             }
             throw ex;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = DynndVersion.class,
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
+            CheckConfigCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DynndMain implements Runnable {

@@ -1,0 +1,35 @@
+package org.dynnd.daemon.config;
+
+import java.util.List;
+
+/**
+ * The control loop.
+ *
+ * @param periodMs the control period
+ * @param objective {@code max-accuracy} or {@code min-energy}, when a budget does not say
+ * @param confidence probability with which a chosen operating point must meet the budget
+ * @param precedence the order in which constraints are kept when not all can be
+ * @param hysteresis the relative gain a new operating point must bring before the governor switches
+ */
+public record GovernorConfig(Integer periodMs, String objective, Double confidence, List<String> precedence,
+        Double hysteresis) {
+
+    public static final List<String> OBJECTIVES = List.of("max-accuracy", "min-energy");
+    public static final List<String> CONSTRAINTS = List.of("power", "latency", "energy", "accuracy");
+
+    public GovernorConfig {
+        periodMs = Check.range("period_ms", periodMs, 500, 10, 60_000);
+        objective = Check.oneOf("objective", objective, "max-accuracy", OBJECTIVES);
+        confidence = Check.range("confidence", confidence, 0.95, 0.5, 0.9999, false);
+        precedence = Check.subset("precedence", precedence, CONSTRAINTS, CONSTRAINTS);
+        if (precedence.size() != CONSTRAINTS.size()) {
+            throw new InvalidValueException("precedence", precedence + " leaves out some constraints; allowed: an order of all of "
+                    + String.join(", ", CONSTRAINTS));
+        }
+        hysteresis = Check.range("hysteresis", hysteresis, 0.05, 0.0, 0.5, false);
+    }
+
+    public static GovernorConfig defaults() {
+        return new GovernorConfig(null, null, null, null, null);
+    }
+}
