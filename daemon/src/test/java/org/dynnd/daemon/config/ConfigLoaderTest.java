@@ -136,7 +136,7 @@ class ConfigLoaderTest {
                 Arguments.of("a section that is not a mapping", "governor: 5\n",
                         "t.yaml:1:1: governor: '5' is not a mapping of keys to values"),
                 Arguments.of("a list instead of a mapping", "- platform\n- daemon\n",
-                        "t.yaml:1:1: the file must be a mapping of sections; allowed sections: access, daemon, governor, inference, model, platform, sensors, telemetry"),
+                        "t.yaml:1:1: the file must be a mapping of keys to values; allowed keys: access, daemon, governor, inference, model, platform, sensors, telemetry"),
                 Arguments.of("a unit without rails", "sensors:\n  unit_rails:\n    big: []\n",
                         "t.yaml:2:3: sensors.unit_rails: unit 'big' has no rails; allowed: a list of one or more rail names"),
                 Arguments.of("duplicate key", "governor:\n  period_ms: 100\n  period_ms: 200\n",
