@@ -75,8 +75,10 @@ public record BoardPreset(String name, String description, List<String> detect, 
      * @param address the I2C address of an INA231, or null
      * @param channel the INA3221 channel of the iio driver (0..2), or null
      * @param unit what the rail supplies: a compute unit's name, {@code gpu}, {@code memory}, {@code board}
+     * @param maxAmps the INA231's configured full scale (devicetree {@code max_A}), which sets its
+     *     current resolution; null for other sensors
      */
-    public record RailPreset(String name, Integer address, Integer channel, String unit) {
+    public record RailPreset(String name, Integer address, Integer channel, String unit, Double maxAmps) {
         public RailPreset {
             if (name == null || name.isBlank()) {
                 throw new InvalidValueException("name", "a rail needs a name");
@@ -88,6 +90,9 @@ public record BoardPreset(String name, String description, List<String> detect, 
                 throw new InvalidValueException("channel", channel + " is not an INA3221 channel; allowed: 0, 1, 2");
             }
             unit = unit == null ? "board" : unit;
+            if (maxAmps != null && !(maxAmps > 0 && maxAmps <= 100)) {
+                throw new InvalidValueException("max_amps", maxAmps + " is out of range; allowed: a number above 0 up to 100");
+            }
         }
     }
 
