@@ -17,14 +17,15 @@ public final class ChannelPowerSensor implements PowerSensor {
     }
 
     /**
-     * A channel read from one power file: the parsed number times {@code wattsPerUnit} (1e-3 for
-     * mW, 1e-6 for uW), checked against {@code maxWatts}.
+     * A channel read from one power file: the parsed number divided by {@code unitsPerWatt} (1e3
+     * for mW, 1e6 for uW; a division keeps "518144" uW exactly 0.518144 W), checked against
+     * {@code maxWatts}.
      */
-    public static ChannelReader powerFile(NumericFile file, double wattsPerUnit, double maxWatts) {
+    public static ChannelReader powerFile(NumericFile file, double unitsPerWatt, double maxWatts) {
         return (out, slot) -> {
             Status status = file.read();
             if (status == Status.OK) {
-                Plausibility.power(out, slot, file.value() * wattsPerUnit, maxWatts);
+                Plausibility.power(out, slot, file.value() / unitsPerWatt, maxWatts);
             } else {
                 out.fail(slot, status);
             }

@@ -117,7 +117,7 @@ public final class HwmonDiscovery {
         NumericFile power = new NumericFile(dir.resolve("power1_input"), reader, 0);
         Rail rail = new Rail(chip + "@" + device, chip.toUpperCase() + " " + device, Quantity.POWER, power.path(),
                 "uW");
-        ChannelPowerSensor.ChannelReader channel = ChannelPowerSensor.powerFile(power, 1e-6, maxWatts);
+        ChannelPowerSensor.ChannelReader channel = ChannelPowerSensor.powerFile(power, 1e6, maxWatts);
         return new ChannelPowerSensor("hwmon:" + chip + "@" + device, SensorKind.HWMON, dir, List.of(rail),
                 List.of(channel), intervalNanos(dir, reader), 1e-6);
     }

@@ -57,7 +57,7 @@ public final class Ina3221IioDiscovery {
                 continue;
             }
             rails.add(new Rail(name, "INA3221 " + busAddr + " channel " + ch, Quantity.POWER, power, "mW"));
-            readers.add(ChannelPowerSensor.powerFile(new NumericFile(power, reader, 0), 1e-3, maxWatts));
+            readers.add(ChannelPowerSensor.powerFile(new NumericFile(power, reader, 0), 1e3, maxWatts));
         }
         if (namesHidden) {
             problems.accept(iio + ": rail_name_N cannot be read (mode 0600, root only); rails are named "
