@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dynnd.sensors.PowerSensor;
-import org.dynnd.sensors.Quantity;
-import org.dynnd.sensors.Rail;
-import org.dynnd.sensors.Readings;
-import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
 import org.dynnd.sensors.discovery.DiscoveryOptions;
 import org.dynnd.sensors.discovery.SensorDiscovery;
 import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.ManualClock;
 import org.dynnd.sensors.fixtures.RaplFixture;
+import org.dynnd.sensors.fixtures.ScriptedSensor;
 import org.dynnd.sensors.fixtures.Xu3Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,47 +138,13 @@ class FaultsTest {
 
     @Test
     void aSensorThatThrowsIsContainedAndTheOthersAreStillRead() {
-        PowerSensor throwing = new PowerSensor() {
-            int calls;
-
-            @Override
-            public String id() {
-                return "flaky";
+        int[] calls = {0};
+        PowerSensor throwing = new ScriptedSensor("flaky", out -> {
+            if (++calls[0] % 2 == 1) {
+                throw new UncheckedIOException(new IOException("driver exploded"));
             }
-
-            @Override
-            public SensorKind kind() {
-                return SensorKind.HWMON;
-            }
-
-            @Override
-            public Path path() {
-                return root;
-            }
-
-            @Override
-            public List<Rail> rails() {
-                return List.of(new Rail("flaky", "flaky", Quantity.POWER, root, "W"));
-            }
-
-            @Override
-            public long refreshIntervalNanos() {
-                return 0;
-            }
-
-            @Override
-            public double resolution() {
-                return 0;
-            }
-
-            @Override
-            public void read(Readings out) {
-                if (++calls % 2 == 1) {
-                    throw new UncheckedIOException(new IOException("driver exploded"));
-                }
-                out.ok(0, 1.0);
-            }
-        };
+            out.ok(0, 1.0);
+        });
         PowerSensor arm = new SensorDiscovery(root).discover(DiscoveryOptions.defaults()).sensors().get(0);
         EnergyMeter m = new EnergyMeter(List.of(throwing, arm), new MeterConfig(PERIOD, 8, List.of(),
                 Optional.empty(), Map.of()), clock);

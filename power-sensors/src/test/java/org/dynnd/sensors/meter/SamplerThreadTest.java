@@ -2,63 +2,26 @@ package org.dynnd.sensors.meter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.dynnd.sensors.PowerSensor;
-import org.dynnd.sensors.Quantity;
-import org.dynnd.sensors.Rail;
-import org.dynnd.sensors.Readings;
-import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
+import org.dynnd.sensors.fixtures.ScriptedSensor;
 import org.junit.jupiter.api.Test;
 
 /** The sampler thread survives anything a sensor does. Waits for progress, asserts no timing. */
 class SamplerThreadTest {
 
     private static PowerSensor hostile(AtomicInteger calls) {
-        return new PowerSensor() {
-            @Override
-            public String id() {
-                return "hostile";
+        return new ScriptedSensor("hostile", out -> {
+            if (calls.incrementAndGet() % 2 == 0) {
+                throw new IllegalStateException("bus exploded");
             }
-
-            @Override
-            public SensorKind kind() {
-                return SensorKind.I2C;
-            }
-
-            @Override
-            public Path path() {
-                return Path.of("/dev/i2c-9");
-            }
-
-            @Override
-            public List<Rail> rails() {
-                return List.of(new Rail("hostile", "throws every other read", Quantity.POWER, path(), "register"));
-            }
-
-            @Override
-            public long refreshIntervalNanos() {
-                return 0;
-            }
-
-            @Override
-            public double resolution() {
-                return 0;
-            }
-
-            @Override
-            public void read(Readings out) {
-                if (calls.incrementAndGet() % 2 == 0) {
-                    throw new IllegalStateException("bus exploded");
-                }
-                out.ok(0, 3.0);
-            }
-        };
+            out.ok(0, 3.0);
+        });
     }
 
     @Test
