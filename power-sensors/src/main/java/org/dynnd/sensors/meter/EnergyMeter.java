@@ -156,7 +156,7 @@ public final class EnergyMeter implements AutoCloseable {
         if (before.valid() != status.valid() || (!status.valid() && before != status)) {
             lastStatus[ring] = status;
             Rail rail = railOfRing[ring];
-            if (status.valid()) {
+            if (status.valid() && before != Status.NOT_READ) {
                 LOG.info("rail {}: readings valid again ({})", rail.id(), rail.source());
             } else if (status != Status.NOT_READ) {
                 LOG.warn("rail {}: {} ({}); sampling continues", rail.id(), status.reason(), rail.source());
