@@ -1,5 +1,7 @@
 package org.dynnd.sensors;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,12 +41,19 @@ public final class ChannelPowerSensor implements PowerSensor {
     private final List<ChannelReader> channels;
     private final long refreshNanos;
     private final double resolution;
+    private final Closeable resource;
 
     /**
      * @param rails the rails, one per entry of {@code channels}, in the same order
      */
     public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
             List<ChannelReader> channels, long refreshNanos, double resolution) {
+        this(id, kind, path, rails, channels, refreshNanos, resolution, () -> { });
+    }
+
+    /** As above, closing {@code resource} (such as an I2C adapter) when the sensor is closed. */
+    public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
+            List<ChannelReader> channels, long refreshNanos, double resolution, Closeable resource) {
         if (rails.size() != channels.size()) {
             throw new IllegalArgumentException(
                     "sensor " + id + ": " + rails.size() + " rails but " + channels.size() + " channel readers");
@@ -56,6 +65,7 @@ public final class ChannelPowerSensor implements PowerSensor {
         this.channels = List.copyOf(channels);
         this.refreshNanos = refreshNanos;
         this.resolution = resolution;
+        this.resource = resource;
     }
 
     @Override
@@ -86,6 +96,11 @@ public final class ChannelPowerSensor implements PowerSensor {
     @Override
     public double resolution() {
         return resolution;
+    }
+
+    @Override
+    public void close() throws IOException {
+        resource.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dynnd.sensors;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * again when it comes back. Implementations reuse their buffers; they are not thread-safe and are
  * read by one thread at a time (the sampler).
  */
-public interface PowerSensor {
+public interface PowerSensor extends AutoCloseable {
 
     /** A stable identifier, such as {@code ina231:3-0040} or {@code rapl}. */
     String id();
@@ -42,4 +43,11 @@ public interface PowerSensor {
 
     /** Reads every rail into {@code out}, which has {@code rails().size()} slots. Never throws. */
     void read(Readings out);
+
+    /**
+     * Releases what the sensor holds open (the I2C adapter of a raw-I2C chip); sysfs sensors hold
+     * nothing between reads.
+     */
+    @Override
+    default void close() throws IOException {}
 }

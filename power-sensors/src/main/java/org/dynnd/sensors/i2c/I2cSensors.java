@@ -24,6 +24,7 @@ public final class I2cSensors {
 
     /**
      * Verifies the chip's identity, writes its configuration, and returns a sensor reading it.
+     * Closing the sensor closes {@code bus}.
      *
      * @throws I2cBusyException when a kernel driver owns the address
      * @throws IOException when the chip does not answer or is not the configured chip
@@ -57,7 +58,7 @@ public final class I2cSensors {
             readers.add(channel(bus, chip, address, c, maxWatts));
         }
         return new ChannelPowerSensor(String.format("i2c:%s@0x%02x", node.getFileName(), address), SensorKind.I2C,
-                node, rails, readers, chip.refreshNanos(wanted), 0);
+                node, rails, readers, chip.refreshNanos(wanted), 0, bus::close);
     }
 
     private static ChannelPowerSensor.ChannelReader channel(I2cBus bus, InaChip chip, int address,

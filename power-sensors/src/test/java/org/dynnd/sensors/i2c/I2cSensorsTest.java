@@ -44,6 +44,8 @@ class I2cSensorsTest {
         bus.set(0x40, 0x01, -20000);
         s.read(r);
         assertThat(r.status(0)).isEqualTo(Status.NEGATIVE);
+        s.close();
+        assertThat(bus.closed).isTrue();
     }
 
     @Test
