@@ -1,6 +1,7 @@
 package org.dynnd.sensors.meter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.dynnd.sensors.PowerSensor;
+import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.Status;
@@ -38,6 +40,9 @@ public final class EnergyMeter implements AutoCloseable {
     private final RailRing[] rings;
     private final Rail[] railOfRing;
     private final Status[] lastStatus;
+    private final boolean[] counter;
+    private final double[] counterValue; // last value of a counter rail, NaN before the first
+    private final long[] counterNanos;
     private final Map<String, Integer> ringByRail;
     private final MeterConfig config;
     private final LongSupplier clock;
@@ -70,10 +75,15 @@ public final class EnergyMeter implements AutoCloseable {
         rings = new RailRing[chosen.size()];
         railOfRing = chosen.toArray(new Rail[0]);
         lastStatus = new Status[chosen.size()];
+        counter = new boolean[chosen.size()];
+        counterValue = new double[chosen.size()];
+        counterNanos = new long[chosen.size()];
+        Arrays.fill(counterValue, Double.NaN);
         for (int i = 0; i < chosen.size(); i++) {
             byRail.put(chosen.get(i).id(), i);
             rings[i] = new RailRing(chosen.get(i).quantity(), config.capacity());
             lastStatus[i] = Status.NOT_READ;
+            counter[i] = chosen.get(i).quantity() == Quantity.ENERGY;
         }
         ringByRail = Collections.unmodifiableMap(byRail);
         List<PowerSensor> used = new ArrayList<>();
@@ -151,6 +161,9 @@ public final class EnergyMeter implements AutoCloseable {
     }
 
     private void record(int ring, long now, double value, Status status) {
+        if (counter[ring] && !Double.isNaN(value)) {
+            status = checkCounterRate(ring, now, value, status);
+        }
         rings[ring].append(now, value, status);
         Status before = lastStatus[ring];
         if (before.valid() != status.valid() || (!status.valid() && before != status)) {
@@ -164,6 +177,22 @@ public final class EnergyMeter implements AutoCloseable {
         } else {
             lastStatus[ring] = status;
         }
+    }
+
+    /**
+     * A counter that rose faster than any rail can draw is absurd; its value still anchors the
+     * next span, as a counter going backwards does, so one bad jump costs one gap, not the total.
+     */
+    private Status checkCounterRate(int ring, long now, double value, Status status) {
+        double before = counterValue[ring];
+        long since = now - counterNanos[ring];
+        counterValue[ring] = value;
+        counterNanos[ring] = now;
+        if (status.valid() && !Double.isNaN(before) && since > 0
+                && (value - before) / (since / 1e9) > config.maxWatts()) {
+            return Status.ABSURD;
+        }
+        return status;
     }
 
     /** Starts sampling every period on a thread from {@code threads}. */

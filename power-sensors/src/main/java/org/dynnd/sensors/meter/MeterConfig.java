@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.Rail;
 
 /**
@@ -23,9 +24,17 @@ import org.dynnd.sensors.Rail;
  * @param totalRail the rail that measures the whole board or module, if one does (POM_5V_IN on
  *     the Nano, VDD_IN on the Orin NX; the XU3 and the AGX Orin have none)
  * @param units compute unit to its rails; a unit's energy is the sum of its rails
+ * @param maxWatts the most one rail can draw; a counter rising faster than this between two
+ *     readings is reported as absurd (power readings are checked by the sensors themselves)
  */
 public record MeterConfig(long periodNanos, int capacity, List<String> rails, Optional<String> totalRail,
-        Map<String, List<String>> units) {
+        Map<String, List<String>> units, double maxWatts) {
+
+    /** A configuration with the default ceiling of {@link Plausibility#DEFAULT_MAX_WATTS}. */
+    public MeterConfig(long periodNanos, int capacity, List<String> rails, Optional<String> totalRail,
+            Map<String, List<String>> units) {
+        this(periodNanos, capacity, rails, totalRail, units, Plausibility.DEFAULT_MAX_WATTS);
+    }
 
     /** A period of 100 ms, 4096 samples per rail (almost 7 minutes), every rail, no total, no units. */
     public static MeterConfig defaults() {
@@ -43,6 +52,9 @@ public record MeterConfig(long periodNanos, int capacity, List<String> rails, Op
         }
         if (capacity < 2 || capacity > 10_000_000) {
             throw new IllegalArgumentException("ring capacity must be 2 .. 10000000 samples, got " + capacity);
+        }
+        if (!(maxWatts > 0)) {
+            throw new IllegalArgumentException("maxWatts must be > 0, got " + maxWatts);
         }
         for (Map.Entry<String, List<String>> e : units.entrySet()) {
             if (e.getValue().isEmpty()) {

@@ -59,7 +59,8 @@ final class RailRing {
      * Energy over [t0, t1]. Power: trapezoids between consecutive valid samples, interpolated
      * linearly at the ends of the interval; a fault on either side makes that span a gap. Counter:
      * the counter's increase between successive samples that carry a value (a failed read in between
-     * is bridged, since the counter kept counting); a span ending at a re-anchored counter is a gap.
+     * is bridged, since the counter kept counting); a span ending at a counter that went backwards
+     * or jumped absurdly is a gap, and that sample's value anchors the next span.
      */
     synchronized Integral integrate(long t0, long t1) {
         if (t1 <= t0) {

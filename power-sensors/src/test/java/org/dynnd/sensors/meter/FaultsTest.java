@@ -182,6 +182,27 @@ class FaultsTest {
     }
 
     @Test
+    void aCounterJumpingFasterThanAnyRailCanDrawIsAbsurd(@TempDir Path x86) {
+        RaplFixture rapl = RaplFixture.build(x86);
+        EnergyMeter m = new EnergyMeter(new SensorDiscovery(x86).discover(DiscoveryOptions.defaults()).sensors(),
+                new MeterConfig(PERIOD, 16, List.of("psys"), Optional.empty(), Map.of(), 500), clock);
+        long t0 = clock.getAsLong();
+        rapl.energy(RaplFixture.PSYS, 10_000_000);
+        m.sampleOnce();
+        clock.advance(PERIOD);
+        rapl.energy(RaplFixture.PSYS, 10_000_000_000L); // +9990 J in 0.3 s: 33 kW
+        m.sampleOnce();
+        clock.advance(PERIOD);
+        rapl.energy(RaplFixture.PSYS, 10_003_000_000L); // +3 J: 10 W
+        m.sampleOnce();
+        assertThat(m.samples("psys")).extracting(Sample::status)
+                .containsExactly(Status.OK, Status.ABSURD, Status.OK);
+        Integral e = m.energy("psys", t0, clock.getAsLong());
+        assertThat(e.joules()).isEqualTo(3.0);
+        assertThat(e.gapNanos()).isEqualTo(PERIOD);
+    }
+
+    @Test
     void aCounterBridgesAFailedReadBecauseItKeptCounting(@TempDir Path x86) {
         RaplFixture rapl = RaplFixture.build(x86);
         FailingReader failing = new FailingReader();
