@@ -56,9 +56,15 @@ public final class SensorDiscovery {
         for (I2cSensorConfig config : options.i2c()) {
             openI2c(config, options.maxWatts(), report).ifPresent(found::add);
         }
+        Set<String> known = new HashSet<>();
+        found.forEach(s -> s.rails().forEach(r -> known.add(r.id())));
+        options.railNames().keySet().stream().filter(id -> !known.contains(id)).sorted().forEach(id -> problems.add(
+                "rail name given for " + id + ", but no such rail was discovered; discovered: " + known.stream()
+                        .sorted().toList()));
         List<PowerSensor> unique = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (PowerSensor s : found) {
+        for (PowerSensor discovered : found) {
+            PowerSensor s = RenamedSensor.of(discovered, options.railNames());
             List<String> clash = s.rails().stream().map(Rail::id).filter(ids::contains).toList();
             if (clash.isEmpty()) {
                 s.rails().forEach(r -> ids.add(r.id()));

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
+import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.SysfsReader;
+import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.NanoFixture;
 import org.dynnd.sensors.fixtures.OrinFixture;
 import org.dynnd.sensors.fixtures.RaplFixture;
@@ -62,6 +65,26 @@ class DiscoveryTest {
                 "VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "VDDQ_VDD2_1V8AO",
                 "package-0", "package-0/core", "package-0/uncore", "psys");
         assertThat(d.problems()).singleElement().asString().contains("dev/i2c-1 address 0x40").contains("EBUSY");
+    }
+
+    @Test
+    void railsCanBeNamedWhenTheirNamesAreRootOnly() {
+        NanoFixture.build(root);
+        FailingReader reader = new FailingReader();
+        for (int ch = 0; ch < 3; ch++) {
+            reader.rootOnly(root.resolve(NanoFixture.DEVICE + "/rail_name_" + ch));
+        }
+        Discovery d = new SensorDiscovery(root, reader, node -> {
+            throw new IOException("none");
+        }).discover(new DiscoveryOptions(true, 10_000, List.of(),
+                Map.of("6-0040/ch0", "POM_5V_IN", "6-0040/ch2", "POM_5V_CPU", "6-0041/ch0", "nothing")));
+        assertThat(d.rails()).extracting(Rail::id).containsExactly("POM_5V_IN", "6-0040/ch1", "POM_5V_CPU");
+        assertThat(d.rails().get(0).label()).contains("discovered as 6-0040/ch0");
+        assertThat(d.problems()).anySatisfy(p -> assertThat(p).contains("rail name given for 6-0041/ch0")
+                .contains("6-0040/ch1"));
+        Readings r = new Readings(3);
+        d.sensors().get(0).read(r);
+        assertThat(r.value(0)).isEqualTo(0.933);
     }
 
     @Test
