@@ -49,8 +49,15 @@ public final class LinuxI2cBus implements I2cBus {
     /** Opens the adapter device {@code node}, such as {@code /dev/i2c-1} under the sysfs root. */
     public static LinuxI2cBus open(Path node) throws IOException {
         String name = node.toString();
+        LibC libc;
         try {
-            return new LinuxI2cBus(name, Holder.LIBC.open(name, O_RDWR));
+            libc = Holder.LIBC;
+        } catch (LinkageError e) {
+            throw new IOException(name + ": JNA cannot load the C library to open I2C adapters ("
+                    + e.getMessage() + ")", e);
+        }
+        try {
+            return new LinuxI2cBus(name, libc.open(name, O_RDWR));
         } catch (LastErrorException e) {
             switch (e.getErrorCode()) {
                 case ENOENT:
@@ -94,11 +101,11 @@ public final class LinuxI2cBus implements I2cBus {
         select(address);
         pointer[0] = (byte) register;
         try {
-            Holder.LIBC.write(fd, pointer, new NativeLong(1));
-            long n = Holder.LIBC.read(fd, word, new NativeLong(2)).longValue();
+            long written = Holder.LIBC.write(fd, pointer, new NativeLong(1)).longValue();
+            long n = written == 1 ? Holder.LIBC.read(fd, word, new NativeLong(2)).longValue() : -1;
             if (n != 2) {
-                throw new IOException(String.format("%s 0x%02x register 0x%02x: short read (%d bytes)", name,
-                        address, register, n));
+                throw new IOException(String.format("%s 0x%02x register 0x%02x: short transfer (wrote %d of 1, "
+                        + "read %d of 2 bytes)", name, address, register, written, n));
             }
         } catch (LastErrorException e) {
             throw transferFailed(address, register, e);
@@ -113,7 +120,11 @@ public final class LinuxI2cBus implements I2cBus {
         write[1] = (byte) (value >>> 8);
         write[2] = (byte) value;
         try {
-            Holder.LIBC.write(fd, write, new NativeLong(3));
+            long written = Holder.LIBC.write(fd, write, new NativeLong(3)).longValue();
+            if (written != 3) {
+                throw new IOException(String.format("%s 0x%02x register 0x%02x: short write (%d of 3 bytes)", name,
+                        address, register, written));
+            }
         } catch (LastErrorException e) {
             throw transferFailed(address, register, e);
         }

@@ -1,8 +1,6 @@
 package org.dynnd.sensors.ina231;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +59,7 @@ public final class Ina231Discovery {
             return;
         }
         try {
-            Files.write(file, "1\n".getBytes(StandardCharsets.US_ASCII));
+            reader.write(file, "1\n");
         } catch (IOException e) {
             problems.accept(file + ": the INA231 is disabled (reads 0) and enabling it failed ("
                     + e.getClass().getSimpleName() + "); its rail reads 0 until someone with write access runs: "

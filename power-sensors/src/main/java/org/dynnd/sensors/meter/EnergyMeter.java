@@ -144,11 +144,14 @@ public final class EnergyMeter implements AutoCloseable {
             Readings out = readings[s];
             try {
                 sensors[s].read(out);
-            } catch (RuntimeException e) {
-                for (int r = 0; r < out.size(); r++) {
-                    out.fail(r, Status.INTERNAL_ERROR);
+            } catch (VirtualMachineError e) {
+                if (!(e instanceof StackOverflowError)) {
+                    throw e; // out of memory: the loop logs it and carries on next period
                 }
-                LOG.warn("sensor {} threw while reading; its rails are marked invalid this round", sensors[s].id(), e);
+                contain(s, out, e);
+            } catch (Exception | Error e) {
+                // An Error too: a JNA LinkageError or an assertion in one sensor must not end sampling.
+                contain(s, out, e);
             }
             int[] map = ringOf[s];
             for (int r = 0; r < map.length; r++) {
@@ -158,6 +161,13 @@ public final class EnergyMeter implements AutoCloseable {
             }
         }
         rounds++;
+    }
+
+    private void contain(int sensor, Readings out, Throwable e) {
+        for (int r = 0; r < out.size(); r++) {
+            out.fail(r, Status.INTERNAL_ERROR);
+        }
+        LOG.warn("sensor {} threw while reading; its rails are marked invalid this round", sensors[sensor].id(), e);
     }
 
     private void record(int ring, long now, double value, Status status) {
@@ -222,8 +232,9 @@ public final class EnergyMeter implements AutoCloseable {
         while (running) {
             try {
                 sampleOnce();
-            } catch (RuntimeException e) {
-                // sampleOnce already contains sensor failures; this is a last resort.
+            } catch (Throwable e) {
+                // sampleOnce contains sensor failures; this is the last resort (out of memory): the
+                // sampler thread must outlive it and try again next period.
                 LOG.error("sampling round failed; continuing", e);
             }
             next += period;

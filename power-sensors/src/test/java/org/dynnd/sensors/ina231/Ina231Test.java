@@ -12,6 +12,7 @@ import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
 import org.dynnd.sensors.SysfsReader;
+import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.Xu3Fixture;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,18 @@ class Ina231Test {
         for (Xu3Fixture.Chip c : Xu3Fixture.CHIPS) {
             assertThat(xu3.fs().read(xu3.dir(c) + "/enable")).isEqualTo("1\n");
         }
+    }
+
+    @Test
+    void explainsHowToEnableAChipWhenWritingEnableIsRefused() {
+        Xu3Fixture xu3 = Xu3Fixture.build(root, 3, false);
+        Path enable = root.resolve(xu3.dir(Xu3Fixture.KFC) + "/enable");
+        FailingReader reader = new FailingReader().readOnly(enable);
+        Ina231Discovery.scan(root, reader, true, Plausibility.DEFAULT_MAX_WATTS, problems::add);
+        assertThat(problems).singleElement().asString().contains("3-0045/enable").contains("disabled")
+                .contains("AccessDeniedException").contains("echo 1 > " + enable);
+        assertThat(xu3.fs().read(xu3.dir(Xu3Fixture.KFC) + "/enable")).isEqualTo("0\n");
+        assertThat(xu3.fs().read(xu3.dir(Xu3Fixture.ARM) + "/enable")).isEqualTo("1\n");
     }
 
     @Test

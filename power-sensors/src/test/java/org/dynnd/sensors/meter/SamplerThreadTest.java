@@ -17,8 +17,12 @@ class SamplerThreadTest {
 
     private static PowerSensor hostile(AtomicInteger calls) {
         return new ScriptedSensor("hostile", out -> {
-            if (calls.incrementAndGet() % 2 == 0) {
+            int n = calls.incrementAndGet();
+            if (n % 3 == 1) {
                 throw new IllegalStateException("bus exploded");
+            }
+            if (n % 3 == 2) {
+                throw new UnsatisfiedLinkError("a native library went away");
             }
             out.ok(0, 3.0);
         });
