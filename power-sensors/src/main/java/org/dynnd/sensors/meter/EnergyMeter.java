@@ -37,6 +37,7 @@ public final class EnergyMeter implements AutoCloseable {
     private final Readings[] readings;
     private final int[][] ringOf; // sensor, rail index -> ring, or -1 when not sampled
     private final long[] nextDue;
+    private final boolean[] threw; // whether the sensor threw last time, to log once per episode
     private final RailRing[] rings;
     private final Rail[] railOfRing;
     private final Status[] lastStatus;
@@ -107,6 +108,7 @@ public final class EnergyMeter implements AutoCloseable {
             readings[i] = new Readings(this.sensors[i].rails().size());
         }
         this.nextDue = new long[this.sensors.length];
+        this.threw = new boolean[this.sensors.length];
     }
 
     /** The meter's clock, in nanoseconds. */
@@ -131,7 +133,8 @@ public final class EnergyMeter implements AutoCloseable {
 
     /**
      * Reads every sensor that is due: whose own refresh interval (less half a period of slack, so
-     * scheduling jitter does not skip a whole period) has passed since its last read.
+     * scheduling jitter does not skip a whole period) has passed since its last read. One thread
+     * samples: call this from your own loop, or use {@link #start}, not both.
      */
     public void sampleOnce() {
         long half = config.periodNanos() / 2;
@@ -144,6 +147,7 @@ public final class EnergyMeter implements AutoCloseable {
             Readings out = readings[s];
             try {
                 sensors[s].read(out);
+                threw[s] = false;
             } catch (VirtualMachineError e) {
                 if (!(e instanceof StackOverflowError)) {
                     throw e; // out of memory: the loop logs it and carries on next period
@@ -167,7 +171,11 @@ public final class EnergyMeter implements AutoCloseable {
         for (int r = 0; r < out.size(); r++) {
             out.fail(r, Status.INTERNAL_ERROR);
         }
-        LOG.warn("sensor {} threw while reading; its rails are marked invalid this round", sensors[sensor].id(), e);
+        if (!threw[sensor]) {
+            LOG.warn("sensor {} threw while reading; its rails are marked invalid until it reads again",
+                    sensors[sensor].id(), e);
+        }
+        threw[sensor] = true;
     }
 
     private void record(int ring, long now, double value, Status status) {
