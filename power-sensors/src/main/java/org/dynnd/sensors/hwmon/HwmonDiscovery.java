@@ -74,10 +74,18 @@ public final class HwmonDiscovery {
         List<ChannelPowerSensor.ChannelReader> readers = new ArrayList<>();
         for (int ch = 1; ch <= INA3221_CHANNELS; ch++) {
             String label = SysfsText.read(reader, dir.resolve("in" + ch + "_label")).orElse(null);
-            if (label == null || label.equals("NC")) {
-                continue; // input disabled in the DT, or labelled not-connected by L4T
+            String enabled = SysfsText.read(reader, dir.resolve("in" + ch + "_enable")).orElse("").trim();
+            if (label == null) {
+                // No label: either the DT disabled the input (the driver then clears its enable bit)
+                // or the DT simply names nothing, as on a generic board; only the latter is a rail.
+                if (!enabled.equals("1")) {
+                    continue;
+                }
+                label = device + "/in" + ch;
             }
-            String enabled = SysfsText.read(reader, dir.resolve("in" + ch + "_enable")).orElse("1").trim();
+            if (label.equals("NC")) {
+                continue; // labelled not-connected by NVIDIA's L4T device trees
+            }
             if (enabled.equals("0")) {
                 problems.accept(dir.resolve("in" + ch + "_enable") + ": channel " + ch + " (" + label
                         + ") is disabled; write 1 to enable it");
@@ -90,7 +98,7 @@ public final class HwmonDiscovery {
             readers.add((out, slot) -> readProduct(out, slot, volts, amps, maxWatts));
         }
         if (rails.isEmpty()) {
-            problems.accept(dir + ": INA3221 with no labelled, connected channel");
+            problems.accept(dir + ": INA3221 with no enabled, connected channel");
             return null;
         }
         return new ChannelPowerSensor("hwmon:ina3221@" + device, SensorKind.HWMON, dir, rails, readers,

@@ -13,7 +13,8 @@
  *       file.
  *   <li>ina3221: channels 1..3. {@code inN_label} ({@code "%s\n"}) names the rail; the file is
  *       absent when the DT input is disabled, and NVIDIA's L4T DTs label unused inputs
- *       {@code "NC"}: both are skipped. {@code inN_input} is the bus voltage in mV,
+ *       {@code "NC"}: both are skipped. An input the DT does not describe at all has no label but
+ *       stays enabled ({@code inN_enable} 1, driver source); it is named {@code <bus-addr>/inN}. {@code inN_input} is the bus voltage in mV,
  *       {@code currN_input} the current in mA ({@code "%ld\n"}); there is no power file, so power
  *       = mV * mA / 1000 mW. {@code in7} ("sum of shunt voltages") and {@code curr4} are the sum
  *       channel and are not a rail. {@code update_interval} is in ms.

@@ -67,6 +67,26 @@ class HwmonTest {
     }
 
     @Test
+    void anUnlabelledEnabledInputOfAGenericBoardIsARail() {
+        // A board whose DT describes no inputs: no labels; ch3 disabled at run time (enable 0).
+        FakeSysfs fs = new FakeSysfs(root);
+        String dir = "sys/devices/platform/fe5c0000.i2c/i2c-3/3-0041/hwmon/hwmon2";
+        fs.file(dir + "/name", "ina3221\n", "0444");
+        for (int ch = 1; ch <= 3; ch++) {
+            fs.file(dir + "/in" + ch + "_enable", ch == 3 ? "0\n" : "1\n", "0644");
+            fs.file(dir + "/in" + ch + "_input", "12000\n", "0444");
+            fs.file(dir + "/curr" + ch + "_input", "250\n", "0444");
+        }
+        fs.link("sys/class/hwmon/hwmon2", "../../devices/platform/fe5c0000.i2c/i2c-3/3-0041/hwmon/hwmon2");
+        List<PowerSensor> sensors = scan();
+        assertThat(sensors.get(0).rails()).extracting(Rail::id).containsExactly("3-0041/in1", "3-0041/in2");
+        Readings r = new Readings(2);
+        sensors.get(0).read(r);
+        assertThat(r.value(1)).isEqualTo(3.0);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void readsAMainlineIna231InMicrowattsNamedByItsDevice() {
         // boards/odroid-xu3.yaml, ina231_mainline_hwmon: ina2xx driver, power1_input in uW, no labels.
         FakeSysfs fs = new FakeSysfs(root);
