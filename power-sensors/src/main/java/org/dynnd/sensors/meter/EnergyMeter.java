@@ -184,16 +184,16 @@ public final class EnergyMeter implements AutoCloseable {
         }
         rings[ring].append(now, value, status);
         Status before = lastStatus[ring];
-        if (before.valid() != status.valid() || (!status.valid() && before != status)) {
-            lastStatus[ring] = status;
-            Rail rail = railOfRing[ring];
-            if (status.valid() && before != Status.NOT_READ) {
-                LOG.info("rail {}: readings valid again ({})", rail.id(), rail.source());
-            } else if (status != Status.NOT_READ) {
-                LOG.warn("rail {}: {} ({}); sampling continues", rail.id(), status.reason(), rail.source());
-            }
+        lastStatus[ring] = status;
+        boolean changed = before.valid() != status.valid() || (!status.valid() && before != status);
+        if (!changed || before == Status.NOT_READ && status.valid()) {
+            return; // log transitions only, and not the first good reading
+        }
+        Rail rail = railOfRing[ring];
+        if (status.valid()) {
+            LOG.info("rail {}: readings valid again ({})", rail.id(), rail.source());
         } else {
-            lastStatus[ring] = status;
+            LOG.warn("rail {}: {} ({}); sampling continues", rail.id(), status.reason(), rail.source());
         }
     }
 
