@@ -49,6 +49,20 @@ class RaplTest {
     }
 
     @Test
+    void theMmioMirrorOfThePackageIsNotCountedTwice() {
+        RaplFixture rapl = RaplFixture.build(root);
+        String mmio = "sys/devices/virtual/powercap/intel-rapl-mmio/intel-rapl-mmio:0";
+        rapl.fs().file(mmio + "/name", "package-0\n", "0444");
+        rapl.fs().file(mmio + "/energy_uj", "2469474853\n", "0400");
+        rapl.fs().file(mmio + "/max_energy_range_uj", "262143999938\n", "0444");
+        rapl.fs().link("sys/class/powercap/intel-rapl-mmio:0",
+                "../../devices/virtual/powercap/intel-rapl-mmio/intel-rapl-mmio:0");
+        List<PowerSensor> sensors = RaplDiscovery.scan(root, SysfsReader.files(), problems::add);
+        assertThat(sensors.get(0).rails()).extracting(Rail::source).noneMatch(p -> p.toString().contains("mmio"));
+        assertThat(sensors.get(0).rails()).hasSize(4);
+    }
+
+    @Test
     void zoneIdsAreHex() {
         FakeSysfs fs = new FakeSysfs(root);
         String zone = "sys/devices/virtual/powercap/intel-rapl/intel-rapl:a";
