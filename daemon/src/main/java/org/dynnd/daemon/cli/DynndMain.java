@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckConfigCommand.class,
             CommandLine.HelpCommand.class,
+            SensorsCommand.class,
         })
 public final class DynndMain implements Runnable {
 

@@ -1,0 +1,112 @@
+package org.dynnd.sensors;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A sensor whose rails are independent channels, each read by a {@link ChannelReader}: the shape
+ * of the INA3221 IIO driver, the hwmon drivers and a raw I2C chip. Kind, identity and timing are
+ * given; reading is delegated channel by channel.
+ */
+public final class ChannelPowerSensor implements PowerSensor {
+
+    /** Reads one channel into slot {@code slot} of the readings; never throws. */
+    @FunctionalInterface
+    public interface ChannelReader {
+        void read(Readings out, int slot);
+    }
+
+    /**
+     * A channel read from one power file: the parsed number divided by {@code unitsPerWatt} (1e3
+     * for mW, 1e6 for uW; a division keeps "518144" uW exactly 0.518144 W), checked against
+     * {@code maxWatts}.
+     */
+    public static ChannelReader powerFile(NumericFile file, double unitsPerWatt, double maxWatts) {
+        return (out, slot) -> {
+            Status status = file.read();
+            if (status == Status.OK) {
+                Plausibility.power(out, slot, file.value() / unitsPerWatt, maxWatts);
+            } else {
+                out.fail(slot, status);
+            }
+        };
+    }
+
+    private final String id;
+    private final SensorKind kind;
+    private final Path path;
+    private final List<Rail> rails;
+    private final List<ChannelReader> channels;
+    private final long refreshNanos;
+    private final double resolution;
+    private final Closeable resource;
+
+    /**
+     * @param rails the rails, one per entry of {@code channels}, in the same order
+     */
+    public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
+            List<ChannelReader> channels, long refreshNanos, double resolution) {
+        this(id, kind, path, rails, channels, refreshNanos, resolution, () -> { });
+    }
+
+    /** As above, closing {@code resource} (such as an I2C adapter) when the sensor is closed. */
+    public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
+            List<ChannelReader> channels, long refreshNanos, double resolution, Closeable resource) {
+        if (rails.size() != channels.size()) {
+            throw new IllegalArgumentException(
+                    "sensor " + id + ": " + rails.size() + " rails but " + channels.size() + " channel readers");
+        }
+        this.id = id;
+        this.kind = kind;
+        this.path = path;
+        this.rails = List.copyOf(rails);
+        this.channels = List.copyOf(channels);
+        this.refreshNanos = refreshNanos;
+        this.resolution = resolution;
+        this.resource = resource;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SensorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public List<Rail> rails() {
+        return rails;
+    }
+
+    @Override
+    public long refreshIntervalNanos() {
+        return refreshNanos;
+    }
+
+    @Override
+    public double resolution() {
+        return resolution;
+    }
+
+    @Override
+    public void close() throws IOException {
+        resource.close();
+    }
+
+    @Override
+    public void read(Readings out) {
+        for (int i = 0; i < channels.size(); i++) {
+            channels.get(i).read(out, i);
+        }
+    }
+}
