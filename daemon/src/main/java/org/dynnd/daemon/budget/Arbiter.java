@@ -40,8 +40,18 @@ public final class Arbiter {
 
     /** Sets or replaces the lease of {@code clientId} and re-arbitrates. */
     public Arbitration set(long clientId, int uid, Budget budget, int priority) {
-        leases.put(clientId, new Lease(clientId, uid, budget, priority, sequence++));
-        current = arbitrate();
+        Lease previous = leases.put(clientId, new Lease(clientId, uid, budget, priority, sequence++));
+        try {
+            current = arbitrate();
+        } catch (RuntimeException e) {
+            // The client was told its budget failed: it must not linger as a lease.
+            if (previous == null) {
+                leases.remove(clientId);
+            } else {
+                leases.put(clientId, previous);
+            }
+            throw e;
+        }
         return current;
     }
 

@@ -108,10 +108,18 @@ public final class DynndClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode reply = nextReply(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (id.equals(reply.path("id"))) {
+            if (sameId(id, reply.path("id"))) {
                 return reply;
             }
         }
+    }
+
+    // Jackson reads a small number back as an int node, which never equals the long node sent.
+    private static boolean sameId(JsonNode sent, JsonNode received) {
+        if (sent.isIntegralNumber() && received.isIntegralNumber()) {
+            return sent.longValue() == received.longValue();
+        }
+        return sent.equals(received);
     }
 
     /**

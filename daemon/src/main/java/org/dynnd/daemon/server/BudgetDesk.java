@@ -102,7 +102,11 @@ final class BudgetDesk implements AutoCloseable {
         }
         thread.execute(() -> {
             Arbitration before = current;
-            arbiter.release(clientId).ifPresent(after -> publish(before, after, clientId));
+            try {
+                arbiter.release(clientId).ifPresent(after -> publish(before, after, clientId));
+            } catch (RuntimeException e) {
+                LOG.error("arbitration after client {} left failed", clientId, e);
+            }
         });
     }
 

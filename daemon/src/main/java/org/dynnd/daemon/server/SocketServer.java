@@ -164,6 +164,14 @@ public final class SocketServer implements AutoCloseable {
         broadcaster.broadcast(sample);
     }
 
+    /**
+     * From now on {@code budget} and {@code infer} are answered with {@code shutting_down}, while
+     * the daemon restores the hardware; reads still work until {@link #close}.
+     */
+    public void beginShutdown() {
+        dispatcher.stopping();
+    }
+
     /** Stops accepting, closes every connection, stops the threads and removes the socket file. */
     @Override
     public synchronized void close() {
