@@ -34,7 +34,7 @@ public final class ImageDecoder {
     public DecodedImage decode(String text) throws IllegalArgumentException {
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'image' is not valid base64: " + e.getMessage());
         }
