@@ -38,8 +38,18 @@ public final class ProcessSignals {
 
     /** Installs the handlers for TERM, INT and HUP in this JVM. */
     public void install() {
+        installStop();
+        installReload();
+    }
+
+    /** Installs the handlers for TERM and INT (they replace the JVM's own exit on these signals). */
+    public void installStop() {
         Signal.handle(new Signal("TERM"), s -> onStop("SIGTERM"));
         Signal.handle(new Signal("INT"), s -> onStop("SIGINT"));
+    }
+
+    /** Installs the handler for HUP. */
+    public void installReload() {
         Signal.handle(new Signal("HUP"), s -> onReload());
     }
 
