@@ -90,6 +90,8 @@ public final class SocketServer implements AutoCloseable {
         listener = bootstrap(EpollServerDomainSocketChannel::new)
                 .bind(new DomainSocketAddress(path.toFile())).syncUninterruptibly().channel();
         ownedSocket = path;
+        // Connecting needs write permission on the socket file; under the usual umask (022) it is
+        // born writable by its owner only, so widening it to the group here opens no window.
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
         LOG.info("listening on {}", path);
     }

@@ -21,9 +21,9 @@ import org.dynnd.daemon.telemetry.TelemetryRing;
 
 /**
  * Resident memory and idle CPU of the socket server alone (test governor and inference, the
- * telemetry loop at 100 ms writing its Prometheus file, one subscribed client). Not a timed
+ * telemetry loop (100 ms unless told) writing its Prometheus file, one subscribed client). Not a timed
  * test: a measurement run by hand,
- * {@code java -XX:+UseSerialGC -cp TEST_CLASSPATH org.dynnd.daemon.bench.ServerFootprint [idle-seconds]}.
+ * {@code java -XX:+UseSerialGC -cp TEST_CLASSPATH org.dynnd.daemon.bench.ServerFootprint [idle-seconds [period-ms]]}.
  */
 public final class ServerFootprint {
 
@@ -31,6 +31,7 @@ public final class ServerFootprint {
 
     public static void main(String[] args) throws Exception {
         long idleSeconds = args.length > 0 ? Long.parseLong(args[0]) : 30;
+        long periodMillis = args.length > 1 ? Long.parseLong(args[1]) : 100;
         Path dir = Files.createTempDirectory("dynnd-footprint");
         TableGovernor governor = new TableGovernor();
         TelemetryRing ring = TelemetryRing.forHistory(300, 100);
@@ -42,7 +43,7 @@ public final class ServerFootprint {
                 server::effectiveBudget);
         loop.addListener(server::broadcast);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        loop.start(scheduler, 100);
+        loop.start(scheduler, periodMillis);
         DynndClient client = DynndClient.connect(dir.resolve("dynnd.sock"));
         client.call("hello");
         System.out.printf("bind to first reply: %.1f ms%n", (System.nanoTime() - startNanos) / 1e6);
@@ -61,8 +62,8 @@ public final class ServerFootprint {
             }
         }
         double cpu = (cpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
-        System.out.printf("idle %d s with telemetry every 100 ms (%d events received): CPU %.3f %% of one core; resident %d KiB%n",
-                idleSeconds, events, cpu * 100, rssKib());
+        System.out.printf("idle %d s with telemetry every %d ms (%d events received): CPU %.3f %% of one core; resident %d KiB%n",
+                idleSeconds, periodMillis, events, cpu * 100, rssKib());
         client.close();
         loop.close();
         scheduler.shutdownNow();
