@@ -120,6 +120,12 @@ class DynnctlTest {
     void clearMessagesWhenTheDaemonIsNotRunningOrAccessIsDenied() throws Exception {
         assertThat(dynnctl("status", "--socket", dir.resolve("nothing.sock").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no dynnd socket at").contains("dynnd is not running");
+        io.netty.channel.epoll.Epoll.ensureAvailability();
+        io.netty.channel.unix.Socket stale = io.netty.channel.unix.Socket.newSocketDomain();
+        stale.bind(new io.netty.channel.unix.DomainSocketAddress(dir.resolve("stale.sock").toFile()));
+        stale.close(); // a socket file nobody listens on, as a killed daemon leaves it
+        assertThat(dynnctl("ops", "--socket", dir.resolve("stale.sock").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing listens on").contains("stale.sock");
         daemon.close();
         daemon = new TestDaemon(dir, ServerSettings.defaults("test-board"), TestDaemon.onlyUid(1000),
                 ch -> new PeerIdentity(5, 4242, Set.of()));
