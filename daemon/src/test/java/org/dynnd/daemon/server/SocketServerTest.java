@@ -296,6 +296,20 @@ class SocketServerTest {
     }
 
     @Test
+    void realPeerCredentialsComeFromTheKernel() throws Exception {
+        daemon.close();
+        daemon = new TestDaemon(dir, ServerSettings.defaults("test-board"), TestDaemon.onlyUid(-1),
+                new KernelPeerCredentials(new org.dynnd.daemon.access.PeerIdentities(Path.of("/proc"))));
+        client.close();
+        client = daemon.client();
+        int uid = org.dynnd.daemon.client.RuntimePaths.currentUid();
+        JsonNode hello = client.call("hello");
+        assertThat(hello.path("uid").asInt()).isEqualTo(uid);
+        // root may always set budgets; anyone else is not uid -1 and may only read
+        assertThat(hello.path("allowed_ops").toString().contains("\"budget\"")).isEqualTo(uid == 0);
+    }
+
+    @Test
     void tooManyClientsIsAnErrorThenAClose() throws Exception {
         daemon.close();
         daemon = new TestDaemon(dir, new ServerSettings("test-board", 4096, 1, 1, 4, 4, 1 << 20, 1024, 4096),
