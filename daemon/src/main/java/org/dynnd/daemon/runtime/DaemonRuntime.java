@@ -106,7 +106,7 @@ public final class DaemonRuntime {
         telemetry.start(scheduler, parts.periodMillis());
         String status = "serving at " + server.arbitration().decision().op().label();
         runtime.lastStatus = status;
-        runtime.sendNotify(() -> notify.ready(status));
+        sendNotify(() -> notify.ready(status));
         LOG.info("ready: {}", status);
         OptionalLong timeout = Watchdog.timeoutMicros(environment, pid);
         if (timeout.isPresent()) {

@@ -110,9 +110,7 @@ public final class HardwareStateFile {
                     + " hardware-state file (needs version, sysfs_root, files); check the hardware by hand and remove it");
         }
         Map<String, String> originals = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.path("files").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
+        for (Map.Entry<String, JsonNode> e : root.path("files").properties()) {
             originals.put(e.getKey(), e.getValue().asText());
         }
         RestoreReport report = writeBack(Path.of(root.path("sysfs_root").asText()), originals);
