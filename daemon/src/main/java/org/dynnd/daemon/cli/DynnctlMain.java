@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         description = "Control and watch a running dynnd over its Unix socket.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BudgetCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
+            InferCommand.class,
+            OpsCommand.class,
         })
 public final class DynnctlMain implements Runnable {
 

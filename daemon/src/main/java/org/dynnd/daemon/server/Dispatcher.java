@@ -1,0 +1,133 @@
+package org.dynnd.daemon.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.List;
+import java.util.Optional;
+import org.dynnd.daemon.access.AccessPolicy;
+import org.dynnd.daemon.budget.Arbitration;
+import org.dynnd.daemon.budget.Lease;
+import org.dynnd.daemon.cli.DynndVersion;
+import org.dynnd.daemon.protocol.ErrorCode;
+import org.dynnd.daemon.protocol.Op;
+import org.dynnd.daemon.protocol.Replies;
+import org.dynnd.daemon.protocol.Request;
+import org.dynnd.daemon.service.OperatingPointInfo;
+import org.dynnd.daemon.telemetry.TelemetryRing;
+import org.dynnd.daemon.telemetry.TelemetrySample;
+
+/**
+ * Answers each allowed request: quick ones on the event loop, {@code budget}/{@code release} on
+ * the arbitration thread, {@code infer} on the inference threads.
+ */
+@Sharable
+final class Dispatcher extends SimpleChannelInboundHandler<Request> {
+
+    private final ServerSettings settings;
+    private final String model;
+    private final List<OperatingPointInfo> operatingPoints;
+    private final AccessPolicy policy;
+    private final BudgetDesk budgets;
+    private final InferenceQueue inference;
+    private final TelemetryRing ring;
+    private final Clients clients;
+    private volatile boolean stopping;
+
+    Dispatcher(ServerSettings settings, String model, List<OperatingPointInfo> operatingPoints, AccessPolicy policy,
+            BudgetDesk budgets, InferenceQueue inference, TelemetryRing ring, Clients clients) {
+        super(Request.class);
+        this.settings = settings;
+        this.model = model;
+        this.operatingPoints = List.copyOf(operatingPoints);
+        this.policy = policy;
+        this.budgets = budgets;
+        this.inference = inference;
+        this.ring = ring;
+        this.clients = clients;
+    }
+
+    /** From now on, work that leaves the event loop is refused with {@code shutting_down}. */
+    void stopping() {
+        stopping = true;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Request request) {
+        Session session = ctx.channel().attr(Session.KEY).get();
+        if (stopping && (request instanceof Request.SetBudget || request instanceof Request.Infer)) {
+            ctx.writeAndFlush(Replies.error(request.id(), ErrorCode.SHUTTING_DOWN, "dynnd is stopping"));
+            return;
+        }
+        if (request instanceof Request.Hello) {
+            ctx.writeAndFlush(Replies.ok(request.id(), hello(session)));
+        } else if (request instanceof Request.Status) {
+            ctx.writeAndFlush(Replies.ok(request.id(), status(session)));
+        } else if (request instanceof Request.Subscribe) {
+            session.subscribed = true;
+            ctx.writeAndFlush(Replies.ok(request.id(), Replies.object().put("subscribed", true)));
+        } else if (request instanceof Request.Unsubscribe) {
+            boolean was = session.subscribed;
+            session.subscribed = false;
+            ctx.writeAndFlush(Replies.ok(request.id(), Replies.object().put("subscribed", false).put("was_subscribed", was)));
+        } else if (request instanceof Request.SetBudget r) {
+            if (!budgets.set(session, ctx.channel(), r.id(), r.budget(), r.priority())) {
+                busy(ctx, r, "the budget queue is full");
+            }
+        } else if (request instanceof Request.Release r) {
+            if (!budgets.release(session, ctx.channel(), r.id())) {
+                busy(ctx, r, "the budget queue is full");
+            }
+        } else if (request instanceof Request.Infer r && !inference.submit(r, ctx.channel())) {
+            busy(ctx, r, "the inference queue is full (" + settings.inferenceQueue() + " waiting)");
+        }
+    }
+
+    private static void busy(ChannelHandlerContext ctx, Request r, String why) {
+        ctx.writeAndFlush(Replies.error(r.id(), ErrorCode.BUSY, why + "; try again later"));
+    }
+
+    private ObjectNode hello(Session session) {
+        ObjectNode n = Replies.object();
+        n.put("protocol", Replies.PROTOCOL_VERSION);
+        n.put("daemon", DynndVersion.version());
+        n.put("platform", settings.platform());
+        n.put("model", model);
+        n.put("client", session.clientId);
+        n.put("uid", session.peer.uid());
+        ArrayNode allowed = n.putArray("allowed_ops");
+        for (Op op : Op.values()) {
+            if (policy.allows(session.peer, op)) {
+                allowed.add(op.wireName());
+            }
+        }
+        ArrayNode ops = n.putArray("operating_points");
+        operatingPoints.forEach(op -> ops.add(Replies.op(op)));
+        n.putObject("limits").put("max_line_bytes", settings.maxLineBytes());
+        return n;
+    }
+
+    private ObjectNode status(Session session) {
+        Arbitration a = budgets.current();
+        ObjectNode n = Replies.arbitration(a);
+        Optional<Lease> own = budgets.lease(session.clientId);
+        if (own.isPresent()) {
+            n.set("yours", Replies.lease(own.get(), a.isMet(session.clientId)));
+        } else {
+            n.putNull("yours");
+        }
+        Optional<TelemetrySample> latest = ring.latest();
+        if (latest.isPresent()) {
+            n.set("telemetry", Replies.sample(latest.get()));
+            n.put("degraded", !latest.get().degraded().isEmpty());
+        } else {
+            n.putNull("telemetry");
+            n.put("degraded", false);
+        }
+        n.put("samples_kept", ring.size());
+        n.put("clients", clients.size());
+        return n;
+    }
+}

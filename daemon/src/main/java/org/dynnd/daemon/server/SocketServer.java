@@ -1,0 +1,196 @@
+package org.dynnd.daemon.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.dynnd.daemon.access.AccessPolicy;
+import org.dynnd.daemon.budget.Arbitration;
+import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.protocol.ImageDecoder;
+import org.dynnd.daemon.service.GovernorPort;
+import org.dynnd.daemon.service.InferenceService;
+import org.dynnd.daemon.telemetry.TelemetryRing;
+import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's Unix-socket server (Netty epoll). Each connection's pipeline has one job per
+ * handler: framing by lines with a length limit, JSON decoding and validation, the access check
+ * from the peer's kernel credentials, dispatch, and encoding of replies. Use {@link #bind} for a
+ * socket of its own or {@link #adopt} for one systemd passed in; {@link #close} stops it.
+ */
+public final class SocketServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    private final ServerSettings settings;
+    private final PeerIdentitySource identities;
+    private final Clients clients = new Clients();
+    private final BudgetDesk budgets;
+    private final InferenceQueue inference;
+    private final Dispatcher dispatcher;
+    private final AccessHandler access;
+    private final ConnectionGate gate;
+    private final TelemetryBroadcaster broadcaster;
+    private final EventLoopGroup loops;
+    private Channel listener;
+    private Path ownedSocket;
+
+    /**
+     * @param inferenceThreads makes the inference threads (the governor pins them to a cluster)
+     * @param ring the telemetry history {@code status} reports from
+     */
+    public SocketServer(ServerSettings settings, GovernorPort governor, InferenceService inferenceService,
+            ThreadFactory inferenceThreads, AccessPolicy policy, PeerIdentitySource identities, TelemetryRing ring) {
+        this.settings = settings;
+        this.identities = identities;
+        this.budgets = new BudgetDesk(governor, clients, settings.budgetQueue());
+        this.inference = new InferenceQueue(inferenceService, new ImageDecoder(settings.maxImagePixels()),
+                settings.inferenceThreads(), settings.inferenceQueue(), inferenceThreads);
+        this.dispatcher = new Dispatcher(settings, inferenceService.modelName(), governor.operatingPoints(), policy,
+                budgets, inference, ring, clients);
+        this.access = new AccessHandler(policy);
+        this.gate = new ConnectionGate(clients, budgets, settings.maxClients());
+        this.broadcaster = new TelemetryBroadcaster(clients, budgets);
+        this.loops = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    }
+
+    /**
+     * Listens on a new socket at {@code path} with mode 0660. A stale socket file from a dead
+     * daemon is replaced; a live one is an error (two daemons must not share the hardware).
+     */
+    public synchronized void bind(Path path) throws IOException {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            removeStale(path);
+        }
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        listener = bootstrap(EpollServerDomainSocketChannel::new)
+                .bind(new DomainSocketAddress(path.toFile())).syncUninterruptibly().channel();
+        ownedSocket = path;
+        // Connecting needs write permission on the socket file; under the usual umask (022) it is
+        // born writable by its owner only, so widening it to the group here opens no window.
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+        LOG.info("listening on {}", path);
+    }
+
+    /**
+     * Serves on an already bound and listening socket, such as fd 3 from systemd's socket
+     * activation. The socket file belongs to whoever made it and is left in place on close.
+     */
+    public synchronized void adopt(int fd) {
+        listener = bootstrap(() -> new EpollServerDomainSocketChannel(fd, true)).register().syncUninterruptibly().channel();
+        LOG.info("serving on inherited socket fd {}", fd);
+    }
+
+    private ServerBootstrap bootstrap(io.netty.channel.ChannelFactory<EpollServerDomainSocketChannel> factory) {
+        return new ServerBootstrap()
+                .group(loops)
+                .channelFactory(factory)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
+                .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
+                    @Override
+                    protected void initChannel(EpollDomainSocketChannel ch) throws IOException {
+                        ch.attr(Session.KEY).set(new Session(clients.nextId(), identities.identify(ch)));
+                        ch.pipeline().addLast(
+                                new ReplyEncoder(),
+                                gate,
+                                new BackpressureHandler(),
+                                new LineBasedFrameDecoder(settings.maxLineBytes(), true, true),
+                                new RequestDecoder(settings.maxLineBytes()),
+                                access,
+                                dispatcher);
+                    }
+                });
+    }
+
+    private static void removeStale(Path path) throws IOException {
+        Object mode = Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if (!(mode instanceof Integer m) || (m & S_IFMT) != S_IFSOCK) {
+            throw new IOException(path + " exists and is not a socket; remove it or choose another socket path");
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(path));
+            throw new IOException("another dynnd is already listening on " + path);
+        } catch (java.net.ConnectException e) {
+            LOG.info("removing the stale socket {} of a daemon that is gone", path);
+            Files.deleteIfExists(path);
+        }
+    }
+
+    /** The address clients connect to, when this server bound it itself. */
+    public synchronized Optional<Path> socketPath() {
+        return Optional.ofNullable(ownedSocket);
+    }
+
+    /** The budget the governor serves now. */
+    public Budget effectiveBudget() {
+        return budgets.current().effective();
+    }
+
+    /** The latest arbitration, with every lease and whether it is met. */
+    public Arbitration arbitration() {
+        return budgets.current();
+    }
+
+    /** Open connections. */
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Sends {@code sample} to every subscriber; safe from any thread. */
+    public void broadcast(TelemetrySample sample) {
+        broadcaster.broadcast(sample);
+    }
+
+    /**
+     * From now on {@code budget} and {@code infer} are answered with {@code shutting_down}, while
+     * the daemon restores the hardware; reads still work until {@link #close}.
+     */
+    public void beginShutdown() {
+        dispatcher.stopping();
+    }
+
+    /** Stops accepting, closes every connection, stops the threads and removes the socket file. */
+    @Override
+    public synchronized void close() {
+        dispatcher.stopping();
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        clients.all().forEach(Channel::close);
+        inference.close();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        budgets.close();
+        if (ownedSocket != null) {
+            try {
+                Files.deleteIfExists(ownedSocket);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the socket {}: {}", ownedSocket, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.dynnd.daemon.telemetry;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.GovernorPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once per control period: takes the governor's sample, keeps it in the ring, hands it to the
+ * listeners (the subscribers' broadcaster) and rewrites the Prometheus file. A failure of one
+ * step is logged and does not stop the others or the next period.
+ */
+public final class TelemetryLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryLoop.class);
+
+    private final GovernorPort governor;
+    private final TelemetryRing ring;
+    private final Optional<PrometheusTextFile> prometheus;
+    private final Supplier<Budget> effectiveBudget;
+    private final List<Consumer<TelemetrySample>> listeners = new CopyOnWriteArrayList<>();
+    private ScheduledFuture<?> task;
+    private boolean fileErrorLogged;
+
+    /**
+     * @param prometheus where to write the textfile, or empty to write none
+     * @param effectiveBudget the budget in force, for the budget gauges
+     */
+    public TelemetryLoop(GovernorPort governor, TelemetryRing ring, Optional<PrometheusTextFile> prometheus,
+            Supplier<Budget> effectiveBudget) {
+        this.governor = governor;
+        this.ring = ring;
+        this.prometheus = prometheus;
+        this.effectiveBudget = effectiveBudget;
+    }
+
+    /** Adds a listener called with every new sample on the telemetry thread; it must not block. */
+    public void addListener(Consumer<TelemetrySample> listener) {
+        listeners.add(listener);
+    }
+
+    /** The ring the samples are kept in. */
+    public TelemetryRing ring() {
+        return ring;
+    }
+
+    /** Runs {@link #tick} every {@code periodMillis} on {@code scheduler}. */
+    public synchronized void start(ScheduledExecutorService scheduler, long periodMillis) {
+        task = scheduler.scheduleAtFixedRate(this::tickSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // A failed period must not cancel the schedule (a thrown exception would).
+            LOG.error("telemetry period failed", e);
+        }
+    }
+
+    /** One period's work. */
+    public void tick() {
+        TelemetrySample sample = governor.sample();
+        ring.add(sample);
+        for (Consumer<TelemetrySample> listener : listeners) {
+            listener.accept(sample);
+        }
+        if (prometheus.isPresent()) {
+            try {
+                prometheus.get().write(sample, effectiveBudget.get());
+                fileErrorLogged = false;
+            } catch (IOException e) {
+                if (!fileErrorLogged) { // once per outage, not once per period
+                    LOG.warn("cannot write the Prometheus file {}: {}", prometheus.get().target(), e.toString());
+                    fileErrorLogged = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.dynnd.daemon.telemetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The last {@code capacity} samples, oldest overwritten first, so memory stays fixed however
+ * long the daemon runs. Thread-safe: the telemetry thread adds, event loops read.
+ */
+public final class TelemetryRing {
+
+    private final TelemetrySample[] slots;
+    private int next;
+    private int size;
+
+    public TelemetryRing(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("telemetry ring capacity must be at least 1, got " + capacity);
+        }
+        slots = new TelemetrySample[capacity];
+    }
+
+    /** A ring that keeps {@code seconds} of history at one sample per {@code periodMillis}. */
+    public static TelemetryRing forHistory(long seconds, long periodMillis) {
+        if (seconds < 1 || periodMillis < 1) {
+            throw new IllegalArgumentException("history and period must be positive");
+        }
+        return new TelemetryRing((int) Math.max(1, Math.min(1_000_000, seconds * 1000 / periodMillis)));
+    }
+
+    /** Appends {@code sample}, dropping the oldest one when full. */
+    public synchronized void add(TelemetrySample sample) {
+        slots[next] = sample;
+        next = (next + 1) % slots.length;
+        size = Math.min(size + 1, slots.length);
+    }
+
+    /** The newest sample, if any. */
+    public synchronized Optional<TelemetrySample> latest() {
+        return size == 0 ? Optional.empty() : Optional.of(slots[(next - 1 + slots.length) % slots.length]);
+    }
+
+    /** Every kept sample, oldest first. */
+    public synchronized List<TelemetrySample> snapshot() {
+        List<TelemetrySample> out = new ArrayList<>(size);
+        int start = (next - size + slots.length) % slots.length;
+        for (int i = 0; i < size; i++) {
+            out.add(slots[(start + i) % slots.length]);
+        }
+        return out;
+    }
+
+    /** How many samples the ring holds now. */
+    public synchronized int size() {
+        return size;
+    }
+
+    /** How many samples the ring can hold. */
+    public int capacity() {
+        return slots.length;
+    }
+}
