@@ -57,6 +57,9 @@ final class UnixDatagram {
         return buf.array();
     }
 
+    private static final int MSG_DONTWAIT = 0x40;
+    private static final int MSG_NOSIGNAL = 0x4000;
+
     /** Sends {@code message} as one datagram to {@code address}. */
     static void send(String address, String message) throws IOException {
         byte[] addr = sockaddr(address);
@@ -69,7 +72,8 @@ final class UnixDatagram {
             throw new IOException("cannot open a Unix datagram socket: errno " + e.getErrorCode(), e);
         }
         try {
-            libc.sendto(fd, data, new NativeLong(data.length), 0, addr, addr.length);
+            // Never block the daemon on a receiver that does not read: a full queue is an error (EAGAIN).
+            libc.sendto(fd, data, new NativeLong(data.length), MSG_DONTWAIT | MSG_NOSIGNAL, addr, addr.length);
         } catch (LastErrorException e) {
             throw new IOException("cannot send to " + address + ": errno " + e.getErrorCode(), e);
         } finally {

@@ -20,8 +20,9 @@ public final class Watchdog implements AutoCloseable {
 
     private final SdNotify notify;
     private final BooleanSupplier healthy;
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
     private boolean withholding;
+    private boolean sendFailing;
 
     public Watchdog(SdNotify notify, BooleanSupplier healthy) {
         this.notify = notify;
@@ -81,17 +82,23 @@ public final class Watchdog implements AutoCloseable {
         }
         try {
             notify.watchdog();
+            sendFailing = false;
             return true;
         } catch (IOException e) {
-            LOG.warn("cannot ping the watchdog: {}", e.getMessage());
+            if (!sendFailing) {
+                LOG.warn("cannot ping the watchdog: {}", e.getMessage());
+                sendFailing = true;
+            }
             return false;
         }
     }
 
+    /** Stops the pings; never waits for a tick in progress. */
     @Override
-    public synchronized void close() {
-        if (task != null) {
-            task.cancel(false);
+    public void close() {
+        ScheduledFuture<?> running = task;
+        if (running != null) {
+            running.cancel(false);
         }
     }
 }
