@@ -1,0 +1,282 @@
+package org.dynnd.governor.control;
+
+import java.util.Arrays;
+import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.Profile;
+
+/**
+ * dynnd's closed-loop controller. Once per period the daemon (or the simulator) hands it what
+ * was measured; it updates its slow-down estimates, refines the profile, and answers with the
+ * next operating point or split. It touches no hardware: actuation is the caller's job, and a
+ * knob the actuators could not move is reported back through {@link #markUnitUnavailable} or
+ * {@link #pinFrequency}.
+ *
+ * <p>Estimation: per compute unit one {@link SlowdownFilter} for latency and one for power
+ * (interference on the big cluster does not slow the LITTLE one). The per-inference spread of
+ * latency is learnt from the latencies within each period; the latency that one inference stays
+ * under with the configured confidence is then profile x exp(mean + z·sqrt(state variance +
+ * spread)). A unit that has not run for {@code probeEvery} periods while its last estimate says it
+ * is slowed gets one inference at a point that is safe under that estimate, so that the end of
+ * the interference is noticed.
+ */
+public final class Controller {
+
+    /** Slow-down (log) above which an unused unit is probed: 1.1x. */
+    private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
+
+    private final OpSpace space;
+    private final Profile profile;
+    private final ControllerConfig config;
+    private final Selector selector;
+    private final SlowdownFilter[] latency;
+    private final SlowdownFilter[] power;
+    private final double[] spread;
+    private final double[] powerNoise;
+    private final double[] lastPowerZ;
+    private final long[] lastSeen;
+    private final boolean[] allowed;
+    private final double[] latQ;
+    private final double[] latM;
+    private final double[] powF;
+    private final double z;
+    private final double zAvg;
+    private double requestsPerMs;
+    private long period;
+    private Decision previous;
+
+    /** @param profile the calibrated profile; the controller refines a copy of it */
+    public Controller(Profile profile, ControllerConfig config) {
+        this.profile = profile.copy();
+        this.space = profile.space();
+        this.config = config;
+        this.selector = new Selector(this.profile);
+        int units = space.units().size();
+        int filters = config.perUnit() ? units : 1;
+        latency = new SlowdownFilter[filters];
+        power = new SlowdownFilter[filters];
+        for (int f = 0; f < filters; f++) {
+            // The profile was just calibrated: start trusting it to about 5%.
+            latency[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 0.0025);
+            power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 0.0025);
+        }
+        spread = new double[filters];
+        Arrays.fill(spread, 0.0025);
+        powerNoise = new double[filters];
+        Arrays.fill(powerNoise, 1e-3);
+        lastPowerZ = new double[filters];
+        Arrays.fill(lastPowerZ, Double.NaN);
+        lastSeen = new long[units];
+        allowed = new boolean[space.size()];
+        Arrays.fill(allowed, true);
+        latQ = new double[units];
+        latM = new double[units];
+        powF = new double[units];
+        z = NormalQuantile.of(config.confidence());
+        zAvg = NormalQuantile.of(config.averageConfidence());
+        requestsPerMs = config.initialRequestsPerSecond() / 1000.0;
+    }
+
+    private int filterOf(int unit) {
+        return config.perUnit() ? unit : 0;
+    }
+
+    /** Takes one period's measurements and returns the decision for the next period. */
+    public Decision decide(Observation observation) {
+        period++;
+        boolean[] measured = updateLatency(observation);
+        updatePower(observation);
+        if (observation.inferences() > 0) {
+            requestsPerMs = observation.inferences() / observation.periodMs();
+        }
+        double perPeriod = requestsPerMs * observation.periodMs();
+        for (int u = 0; u < space.units().size(); u++) {
+            if (measured[u]) {
+                lastSeen[u] = period;
+            }
+            SlowdownFilter lf = latency[filterOf(u)];
+            SlowdownFilter pf = power[filterOf(u)];
+            double m = lf.logMean() + lf.logSlope();
+            double v = lf.logVariance();
+            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread[filterOf(u)]));
+            // The period's busy time varies with the per-inference spread averaged over its inferences.
+            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread[filterOf(u)] / Math.max(1, perPeriod)));
+            powF[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
+        }
+        Budget budget = observation.budget();
+        Selector.Input input = new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
+                config.precedence(), config.allowSplit(), allowed);
+        Decision decision = previous == null ? selector.select(input)
+                : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
+                        config.energyBand());
+        decision = probe(decision, budget, perPeriod);
+        previous = decision;
+        return decision;
+    }
+
+    private boolean[] updateLatency(Observation observation) {
+        int filters = latency.length;
+        double[] sum = new double[filters];
+        double[] sumSq = new double[filters];
+        int[] count = new int[filters];
+        boolean[] measuredUnit = new boolean[space.units().size()];
+        for (Observation.Segment s : observation.segments()) {
+            int unit = space.unitOf(s.op());
+            int f = filterOf(unit);
+            double expected = profile.latencyMs(s.op());
+            for (double t : s.latenciesMs()) {
+                if (t > 0 && Double.isFinite(t)) {
+                    double r = Math.log(t / expected);
+                    sum[f] += r;
+                    sumSq[f] += r * r;
+                    count[f]++;
+                    measuredUnit[unit] = true;
+                }
+            }
+        }
+        for (int f = 0; f < filters; f++) {
+            if (count[f] == 0) {
+                latency[f].coast();
+                continue;
+            }
+            double mean = sum[f] / count[f];
+            if (count[f] >= 2) {
+                double var = Math.max(0, (sumSq[f] - count[f] * mean * mean) / (count[f] - 1));
+                spread[f] += 0.1 * (var - spread[f]);
+            }
+            latency[f].update(mean, Math.max(spread[f], 1e-6) / count[f]);
+        }
+        refine(observation);
+        return measuredUnit;
+    }
+
+    private void refine(Observation observation) {
+        if (config.refineWeight() <= 0) {
+            return;
+        }
+        for (Observation.Segment s : observation.segments()) {
+            SlowdownFilter f = latency[filterOf(space.unitOf(s.op()))];
+            if (f.jumped() || f.logVariance() > 4 * spread[filterOf(space.unitOf(s.op()))] || s.latenciesMs().length == 0) {
+                continue;
+            }
+            double logSum = 0;
+            for (double t : s.latenciesMs()) {
+                logSum += Math.log(t);
+            }
+            double typical = Math.exp(logSum / s.latenciesMs().length) / f.factor();
+            profile.refine(s.op(), typical, Double.NaN, config.refineWeight());
+        }
+    }
+
+    private void updatePower(Observation observation) {
+        int unit = -1;
+        boolean mixedUnits = false;
+        double busyShare = 0;
+        double expectedBusy = 0;
+        for (Observation.Segment s : observation.segments()) {
+            int u = space.unitOf(s.op());
+            mixedUnits |= unit >= 0 && u != unit;
+            unit = unit < 0 ? u : unit;
+            double busy = 0;
+            for (double t : s.latenciesMs()) {
+                busy += t;
+            }
+            double share = busy / observation.periodMs();
+            busyShare += share;
+            expectedBusy += share * profile.busyPowerW(s.op());
+        }
+        boolean usable = unit >= 0 && !mixedUnits && Double.isFinite(observation.powerW()) && observation.powerW() > 0;
+        for (int f = 0; f < power.length; f++) {
+            if (!usable || f != filterOf(unit)) {
+                power[f].coast();
+            }
+        }
+        if (!usable) {
+            return;
+        }
+        int first = observation.segments().get(0).op();
+        double idle = Math.max(0, 1 - Math.min(1, busyShare));
+        double expected = expectedBusy / Math.max(1, busyShare) + idle * profile.idlePowerW(first);
+        double zp = Math.log(observation.powerW() / expected);
+        int f = filterOf(unit);
+        if (!Double.isNaN(lastPowerZ[f])) {
+            double d = zp - lastPowerZ[f];
+            double cap = 9 * Math.max(powerNoise[f], 1e-4);
+            powerNoise[f] += 0.1 * (Math.min(d * d / 2, cap) - powerNoise[f]);
+        }
+        lastPowerZ[f] = zp;
+        power[f].update(zp, Math.max(powerNoise[f], 1e-5));
+    }
+
+    private Decision probe(Decision decision, Budget budget, double perPeriod) {
+        if (config.probeEvery() <= 0 || decision.isSplit() || !decision.feasible() || perPeriod < 2) {
+            return decision;
+        }
+        int current = space.unitOf(decision.primary());
+        int active = Constraint.LATENCY.bit();
+        for (Constraint c : budget.constraints()) {
+            active |= c.bit();
+        }
+        for (int u = 0; u < space.units().size(); u++) {
+            // Only an estimate that says the unit is slowed can be stale in a way that keeps the
+            // controller away from it; an unslowed unit's profile is trusted without probing.
+            if (u == current || period - lastSeen[u] < config.probeEvery()
+                    || latency[filterOf(u)].logMean() < STALE_LOG_SLOWDOWN) {
+                continue;
+            }
+            lastSeen[u] = period;
+            int best = -1;
+            for (int i = 0; i < space.size(); i++) {
+                if (space.unitOf(i) == u && allowed[i] && (selector.lastMask(i) & active) == 0
+                        && (best < 0 || profile.accuracyPercent(i) > profile.accuracyPercent(best)
+                            || (profile.accuracyPercent(i) == profile.accuracyPercent(best)
+                                && selector.lastPowerW(i) < selector.lastPowerW(best)))) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                double share = 1 - 1 / Math.floor(perPeriod);
+                return new Decision(decision.primary(), best, share, true, decision.unmet(),
+                        decision.predictedPowerW(), decision.predictedEnergyMj(), decision.predictedAccuracy());
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * The unit's threads could not be moved there (affinity failed): never choose it again.
+     */
+    public void markUnitUnavailable(int unit) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.unitOf(i) == unit) {
+                allowed[i] = false;
+            }
+        }
+    }
+
+    /**
+     * The unit's frequency cannot be changed: only operating points at {@code frequencyKHz}
+     * (where it stays) remain possible on it.
+     */
+    public void pinFrequency(int unit, long frequencyKHz) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.unitOf(i) == unit && space.point(i).frequencyKHz() != frequencyKHz) {
+                allowed[i] = false;
+            }
+        }
+    }
+
+    /** The latency slow-down filter of {@code unit} (shared by all units with a global estimate). */
+    public SlowdownFilter latencyFilter(int unit) {
+        return latency[filterOf(unit)];
+    }
+
+    /** The power slow-down filter of {@code unit}. */
+    public SlowdownFilter powerFilter(int unit) {
+        return power[filterOf(unit)];
+    }
+
+    /** The profile as refined so far. */
+    public Profile profile() {
+        return profile;
+    }
+}

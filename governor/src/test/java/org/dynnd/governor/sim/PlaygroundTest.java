@@ -1,0 +1,26 @@
+package org.dynnd.governor.sim;
+
+import java.util.Map;
+import org.dynnd.governor.baseline.Comparison;
+import org.dynnd.governor.board.Boards;
+import org.dynnd.governor.control.ControllerConfig;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.junit.jupiter.api.Test;
+
+class PlaygroundTest {
+    @Test
+    void print() {
+        for (String board : Boards.NAMES) {
+            for (Scenario s : new Scenario[] {Scenarios.budgetSteps(2000), Scenarios.corunner(2000), Scenarios.powerCap(1500)}) {
+                Simulator sim = new Simulator(Boards.byName(board, 4),
+                        new GroupedAlexNetCost(4).profile("grouped-alexnet", "1", Scenarios.ACCURACY), s);
+                Comparison c = new Comparison(sim, 42, ControllerConfig.defaults());
+                Map<String, Metrics> m = c.run(Comparison.POLICIES);
+                System.out.println("== " + board + " " + s.name());
+                m.values().forEach(x -> System.out.printf("%-12s lat %.4f pow %.4f en %.3f acc %+.2f settle %.1f/%d  %.1fus%n",
+                        x.policy(), x.latencyViolationShare(), x.powerViolationShare(), x.energyVsOracle(),
+                        x.accuracyVsOracle(), x.settlingMean(), x.settlingMax(), x.decisionMicros()));
+            }
+        }
+    }
+}
