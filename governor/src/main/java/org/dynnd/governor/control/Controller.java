@@ -55,9 +55,11 @@ public final class Controller {
         latency = new SlowdownFilter[filters];
         power = new SlowdownFilter[filters];
         for (int f = 0; f < filters; f++) {
-            // The profile was just calibrated: start trusting it to about 5%.
-            latency[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 0.0025);
-            power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 0.0025);
+            // The profile was just calibrated (each point the mean of several inferences): start
+            // trusting it to about 2%.
+            latency[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4);
+            // Power readings are one per period and their noise is learnt slowly: confirm steps.
+            power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4, 2);
         }
         spread = new double[filters];
         Arrays.fill(spread, 0.0025);

@@ -37,7 +37,7 @@ public record ControllerConfig(double confidence, double averageConfidence, Prec
 
     /** dynnd's controller: per-unit trend filters with step detection, splits, hysteresis, probes. */
     public static ControllerConfig defaults() {
-        return new ControllerConfig(0.99, 0.99, Precedence.DEFAULT, true, 0.2, 0.01, 1e-5, 1e-7, 3.5, true, 3,
+        return new ControllerConfig(0.99, 0.99, Precedence.DEFAULT, true, 0.2, 0.003, 1e-5, 1e-7, 3.5, true, 3,
                 0.02, 50);
     }
 

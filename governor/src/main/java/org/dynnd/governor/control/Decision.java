@@ -23,8 +23,9 @@ public record Decision(int primary, int secondary, double primaryShare, boolean 
         if (!(primaryShare >= 0 && primaryShare <= 1)) {
             throw new IllegalArgumentException("primary share must be within 0..1, got " + primaryShare);
         }
-        if (secondary < 0 && primaryShare != 1) {
-            throw new IllegalArgumentException("a decision without a second operating point runs it all periods");
+        if ((secondary < 0) != (primaryShare == 1)) {
+            throw new IllegalArgumentException("a split needs a second operating point and a share below 1, got "
+                    + secondary + " and " + primaryShare);
         }
     }
 

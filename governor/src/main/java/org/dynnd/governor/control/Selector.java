@@ -175,7 +175,7 @@ public final class Selector {
             }
             double x = share(in, active, a, best);
             double value = x * obj1(a) + (1 - x) * obj1(best);
-            if (x > 0 && value > bestValue + 1e-12) {
+            if (x > 0 && x < 1 && value > bestValue + 1e-12) {
                 bestValue = value;
                 result = mix(a, best, x);
             }

@@ -16,6 +16,9 @@ public final class SlowdownFilter {
     private final double levelNoise;
     private final double slopeNoise;
     private final double jumpSigmas;
+    private final int confirm;
+    private int suspectSign;
+    private int suspectCount;
     private final double maxVariance;
     private final double coastVariance;
     private double level;
@@ -32,6 +35,20 @@ public final class SlowdownFilter {
      * @param initialVariance variance of the log level before the first measurement
      */
     public SlowdownFilter(double levelNoise, double slopeNoise, double jumpSigmas, double initialVariance) {
+        this(levelNoise, slopeNoise, jumpSigmas, initialVariance, 1);
+    }
+
+    /**
+     * As above, with {@code confirm} consecutive outliers on the same side needed before a step
+     * is taken; the outliers before the last are left out (a sensor's occasional wild reading
+     * must not throw the estimate around, at the price of {@code confirm - 1} periods of delay).
+     */
+    public SlowdownFilter(double levelNoise, double slopeNoise, double jumpSigmas, double initialVariance,
+            int confirm) {
+        if (confirm < 1) {
+            throw new IllegalArgumentException("a step needs at least one outlier to be confirmed, got " + confirm);
+        }
+        this.confirm = confirm;
         if (!(levelNoise >= 0 && slopeNoise >= 0 && jumpSigmas > 0 && initialVariance > 0)) {
             throw new IllegalArgumentException("filter noises must be non-negative, jump threshold and initial variance"
                     + " positive");
@@ -71,8 +88,26 @@ public final class SlowdownFilter {
         double r = Math.max(measurementVariance, 1e-12);
         double innovation = z - level;
         double s = n00 + r;
-        jumped = innovation * innovation > jumpSigmas * jumpSigmas * s;
+        boolean outlier = innovation * innovation > jumpSigmas * jumpSigmas * s;
+        int sign = innovation > 0 ? 1 : -1;
+        if (outlier) {
+            suspectCount = sign == suspectSign ? suspectCount + 1 : 1;
+            suspectSign = sign;
+        } else {
+            suspectCount = 0;
+            suspectSign = 0;
+        }
+        jumped = outlier && suspectCount >= confirm;
+        if (outlier && !jumped) {
+            // Not yet believed: keep the prediction, leave the measurement out.
+            p00 = Math.min(maxVariance, n00);
+            p01 = n01;
+            p11 = n11;
+            return;
+        }
         if (jumped) {
+            suspectCount = 0;
+            suspectSign = 0;
             // A step: forget the level's history and the trend, keep the measurement's weight.
             n00 = Math.max(n00, innovation * innovation);
             n01 = 0;

@@ -15,6 +15,11 @@ public final class ControllerPolicy implements Policy {
         this.controller = controller;
     }
 
+    /** The controller, for inspection. */
+    public Controller controller() {
+        return controller;
+    }
+
     @Override
     public String name() {
         return name;

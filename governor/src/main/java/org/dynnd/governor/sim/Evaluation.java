@@ -51,7 +51,15 @@ public final class Evaluation {
         int overPower = 0;
         int overEnergy = 0;
         int underAccuracy = 0;
+        long allLate = 0;
+        long allInferences = 0;
+        int allOther = 0;
         for (int p = 0; p < periods; p++) {
+            Budget budget = bound.budget(p);
+            allLate += run.latencyViolations()[p];
+            allInferences += run.inferences()[p];
+            allOther += (overPower(run, p, budget) ? 1 : 0) + (overEnergy(run, p, budget) ? 1 : 0)
+                    + (underAccuracy(run, p, budget) ? 1 : 0);
             if (!counted[p]) {
                 continue;
             }
@@ -77,7 +85,7 @@ public final class Evaluation {
         return new Metrics(run.policy(), late / (double) Math.max(1, inferences), overPower / denominator,
                 overEnergy / denominator, underAccuracy / denominator, run.totalEnergyMj() / oracle.totalEnergyMj(),
                 run.meanAccuracy() - oracle.meanAccuracy(), events.isEmpty() ? 0 : settleSum / events.size(), settleMax,
-                run.decisionNanos() / 1000.0 / Math.max(1, periods));
+                allLate / (double) Math.max(1, allInferences) + allOther / (double) periods, run.decisionNanos() / 1000.0 / Math.max(1, periods));
     }
 
     private static boolean overPower(SimResult run, int p, Budget b) {
