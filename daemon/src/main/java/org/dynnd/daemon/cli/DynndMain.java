@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulateCommand.class,
         })
 public final class DynndMain implements Runnable {
 
