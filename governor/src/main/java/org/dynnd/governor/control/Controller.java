@@ -23,6 +23,8 @@ public final class Controller {
 
     /** Slow-down (log) above which an unused unit is probed: 1.1x. */
     private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
+    /** Weight of one period in the moving average of the per-inference spread. */
+    private static final double SPREAD_WEIGHT = 0.02;
 
     private final OpSpace space;
     private final Profile profile;
@@ -31,6 +33,7 @@ public final class Controller {
     private final SlowdownFilter[] latency;
     private final SlowdownFilter[] power;
     private final double[] spread;
+    private final int[] spreadUpdates;
     private final double[] powerNoise;
     private final double[] lastPowerZ;
     private final long[] lastSeen;
@@ -62,6 +65,7 @@ public final class Controller {
             power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4, 2);
         }
         spread = new double[filters];
+        spreadUpdates = new int[filters];
         Arrays.fill(spread, 0.0025);
         powerNoise = new double[filters];
         Arrays.fill(powerNoise, 1e-3);
@@ -118,22 +122,34 @@ public final class Controller {
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];
-        double[] sumSq = new double[filters];
+        double[] within = new double[filters];
         int[] count = new int[filters];
+        int[] groups = new int[filters];
         boolean[] measuredUnit = new boolean[space.units().size()];
         for (Observation.Segment s : observation.segments()) {
             int unit = space.unitOf(s.op());
             int f = filterOf(unit);
             double expected = profile.latencyMs(s.op());
+            double segSum = 0;
+            double segSq = 0;
+            int n = 0;
             for (double t : s.latenciesMs()) {
                 if (t > 0 && Double.isFinite(t)) {
                     double r = Math.log(t / expected);
-                    sum[f] += r;
-                    sumSq[f] += r * r;
-                    count[f]++;
-                    measuredUnit[unit] = true;
+                    segSum += r;
+                    segSq += r * r;
+                    n++;
                 }
             }
+            if (n == 0) {
+                continue;
+            }
+            measuredUnit[unit] = true;
+            sum[f] += segSum;
+            count[f] += n;
+            // Spread around each segment's own mean: a profile error of one point is not noise.
+            within[f] += Math.max(0, segSq - segSum * segSum / n);
+            groups[f]++;
         }
         for (int f = 0; f < filters; f++) {
             if (count[f] == 0) {
@@ -141,9 +157,12 @@ public final class Controller {
                 continue;
             }
             double mean = sum[f] / count[f];
-            if (count[f] >= 2) {
-                double var = Math.max(0, (sumSq[f] - count[f] * mean * mean) / (count[f] - 1));
-                spread[f] += 0.1 * (var - spread[f]);
+            if (count[f] > groups[f]) {
+                // A running mean at first, then a slow moving average: a period holds only a few
+                // inferences, so one period's variance is a poor estimate on its own.
+                spreadUpdates[f]++;
+                double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates[f]);
+                spread[f] += weight * (within[f] / (count[f] - groups[f]) - spread[f]);
             }
             latency[f].update(mean, Math.max(spread[f], 1e-6) / count[f]);
         }
@@ -210,14 +229,13 @@ public final class Controller {
     }
 
     private Decision probe(Decision decision, Budget budget, double perPeriod) {
-        if (config.probeEvery() <= 0 || decision.isSplit() || !decision.feasible() || perPeriod < 2) {
+        // Also when the budget looks infeasible: a stale, pessimistic estimate may be why.
+        if (config.probeEvery() <= 0 || decision.isSplit() || perPeriod < 2) {
             return decision;
         }
         int current = space.unitOf(decision.primary());
-        int active = Constraint.LATENCY.bit();
-        for (Constraint c : budget.constraints()) {
-            active |= c.bit();
-        }
+        double share = 1 - 1 / Math.floor(perPeriod);
+        double mainPower = selector.lastPowerW(decision.primary());
         for (int u = 0; u < space.units().size(); u++) {
             // Only an estimate that says the unit is slowed can be stale in a way that keeps the
             // controller away from it; an unslowed unit's profile is trusted without probing.
@@ -226,18 +244,21 @@ public final class Controller {
                 continue;
             }
             lastSeen[u] = period;
+            // One inference must meet its latency; the period must stay under the power cap.
             int best = -1;
             for (int i = 0; i < space.size(); i++) {
-                if (space.unitOf(i) == u && allowed[i] && (selector.lastMask(i) & active) == 0
-                        && (best < 0 || profile.accuracyPercent(i) > profile.accuracyPercent(best)
-                            || (profile.accuracyPercent(i) == profile.accuracyPercent(best)
-                                && selector.lastPowerW(i) < selector.lastPowerW(best)))) {
+                if (space.unitOf(i) != u || !allowed[i] || (selector.lastMask(i) & Constraint.LATENCY.bit()) != 0
+                        || share * mainPower + (1 - share) * selector.lastPowerW(i) > budget.powerW()) {
+                    continue;
+                }
+                if (best < 0 || profile.accuracyPercent(i) > profile.accuracyPercent(best)
+                        || (profile.accuracyPercent(i) == profile.accuracyPercent(best)
+                            && selector.lastPowerW(i) < selector.lastPowerW(best))) {
                     best = i;
                 }
             }
             if (best >= 0) {
-                double share = 1 - 1 / Math.floor(perPeriod);
-                return new Decision(decision.primary(), best, share, true, decision.unmet(),
+                return new Decision(decision.primary(), best, share, decision.feasible(), decision.unmet(),
                         decision.predictedPowerW(), decision.predictedEnergyMj(), decision.predictedAccuracy());
             }
         }
@@ -275,6 +296,11 @@ public final class Controller {
     /** The power slow-down filter of {@code unit}. */
     public SlowdownFilter powerFilter(int unit) {
         return power[filterOf(unit)];
+    }
+
+    /** The learnt variance of the log latency of single inferences on {@code unit}. */
+    public double latencySpread(int unit) {
+        return spread[filterOf(unit)];
     }
 
     /** The profile as refined so far. */

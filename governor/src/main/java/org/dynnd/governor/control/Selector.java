@@ -78,6 +78,9 @@ public final class Selector {
         budget = in.budget();
         int active = evaluate(in);
         Decision best = bestFeasible(in, active);
+        if (best == null && in.allowSplit()) {
+            best = bestPairOfInfeasibles(in, active);
+        }
         if (best == null) {
             return relax(in, active);
         }
@@ -181,6 +184,81 @@ public final class Selector {
             }
         }
         return result;
+    }
+
+    /**
+     * No single point meets everything, but two may on average: one under the power cap and the
+     * other over the accuracy floor, say. Tries every pair of the least-power point meeting the
+     * latency per (unit, k), so a few dozen pairs, not all of them.
+     */
+    private Decision bestPairOfInfeasibles(Input in, int active) {
+        int n = space.size();
+        int ks = space.ks().length;
+        int[] candidate = new int[space.units().size() * ks];
+        java.util.Arrays.fill(candidate, -1);
+        for (int i = 0; i < n; i++) {
+            if ((mask[i] & active & LATENCY) != 0 || !allowed(in, i)) {
+                continue;
+            }
+            int slot = space.unitOf(i) * ks + space.kIndex(space.k(i));
+            if (candidate[slot] < 0 || power[i] < power[candidate[slot]]) {
+                candidate[slot] = i;
+            }
+        }
+        Decision best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int x = 0; x < candidate.length; x++) {
+            for (int y = x + 1; y < candidate.length; y++) {
+                int a = candidate[x];
+                int b = candidate[y];
+                if (a < 0 || b < 0 || space.unitOf(a) != space.unitOf(b)) {
+                    continue;
+                }
+                Decision d = mixWithin(in, active, a, b);
+                if (d != null && value(d) > bestValue) {
+                    bestValue = value(d);
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The best share of {@code a} (the rest on {@code b}) meeting every averaged constraint, or null. */
+    private Decision mixWithin(Input in, int active, int a, int b) {
+        double lo = 0;
+        double hi = 1;
+        Budget bud = in.budget();
+        double[][] slacks = {
+            {(active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[a] : 0,
+                (active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[b] : 0},
+            {(active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[a] : 0,
+                (active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[b] : 0},
+            {(active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(a) - bud.minAccuracyPercent() : 0,
+                (active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(b) - bud.minAccuracyPercent() : 0}};
+        for (double[] sl : slacks) {
+            double d = sl[0] - sl[1];
+            if (d > 0) {
+                lo = Math.max(lo, -sl[1] / d);
+            } else if (d < 0) {
+                hi = Math.min(hi, sl[1] / -d);
+            } else if (sl[1] < 0) {
+                return null;
+            }
+        }
+        double per = in.requestsPerPeriod();
+        if (per >= 1) {
+            lo = Math.ceil(lo * per - 1e-9) / per;
+            hi = Math.floor(hi * per + 1e-9) / per;
+        }
+        if (lo > hi) {
+            return null;
+        }
+        double x = obj1(a) >= obj1(b) ? hi : lo;
+        if (x <= 0 || x >= 1) {
+            return null; // a single point would do, and none does
+        }
+        return mix(a, b, x);
     }
 
     /** The largest share of inferences on {@code a} that keeps the averaged constraints with {@code b}. */

@@ -15,6 +15,9 @@ import org.dynnd.governor.op.OperatingPoint;
  */
 public final class Calibrator {
 
+    /** How long busy power is measured at each frequency, in ms. */
+    static final double POWER_WINDOW_MS = 300;
+
     private final CalibrationProbe probe;
     private final LongSupplier nanoClock;
     private final Duration limit;
@@ -70,7 +73,11 @@ public final class Calibrator {
                 fits[ki] = LatencyFit.fit(f, t);
             }
             for (int fi = 0; fi < freqs.length; fi++) {
-                double p = probe.run(new OperatingPoint(space.maxK(), u, freqs[fi]), inferencesPerPoint).meanBusyPowerW();
+                // Power readings are slower and noisier than latencies: run for a time window (so
+                // that several readings are averaged) rather than for a number of inferences.
+                double expected = fits[ks.length - 1].latencyMs(freqs[fi]);
+                int runs = (int) Math.max(3, Math.ceil(POWER_WINDOW_MS / Math.max(expected, 1e-3)));
+                double p = probe.run(new OperatingPoint(space.maxK(), u, freqs[fi]), runs).meanBusyPowerW();
                 double pIdle = probe.idlePowerW(u, freqs[fi]);
                 checkTime(start, "power of " + unit.name() + " at " + freqs[fi] + " kHz");
                 for (int ki = 0; ki < ks.length; ki++) {

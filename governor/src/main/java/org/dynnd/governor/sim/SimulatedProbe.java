@@ -13,6 +13,8 @@ import org.dynnd.governor.profile.Profile;
  */
 public final class SimulatedProbe implements CalibrationProbe {
 
+    private static final double READING_MS = 100;
+
     private final Profile truth;
     private final OpSpace space;
     private final double latencySigma;
@@ -41,14 +43,17 @@ public final class SimulatedProbe implements CalibrationProbe {
             sum += truth.latencyMs(i) * Math.exp(latencySigma * random.nextGaussian());
         }
         nanos += (long) (sum * 1e6);
-        double power = truth.busyPowerW(i) * Math.exp(powerSigma * random.nextGaussian());
+        // The sensor's noise is per reading of about a control period (100 ms); a longer run
+        // averages several readings.
+        double readings = Math.max(1, Math.floor(sum / READING_MS));
+        double power = truth.busyPowerW(i) * Math.exp(powerSigma / Math.sqrt(readings) * random.nextGaussian());
         return new Sample(sum / inferences, power);
     }
 
     @Override
     public double idlePowerW(int unit, long frequencyKHz) {
-        nanos += 50_000_000L; // one reading of an idle unit: 50 ms
+        nanos += 200_000_000L; // two readings of an idle unit: 200 ms
         int i = space.indexOf(new OperatingPoint(space.maxK(), unit, frequencyKHz));
-        return truth.idlePowerW(i) * Math.exp(powerSigma * random.nextGaussian());
+        return truth.idlePowerW(i) * Math.exp(powerSigma / Math.sqrt(2) * random.nextGaussian());
     }
 }
