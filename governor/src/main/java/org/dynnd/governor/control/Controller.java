@@ -32,8 +32,8 @@ public final class Controller {
     private final Selector selector;
     private final SlowdownFilter[] latency;
     private final SlowdownFilter[] power;
-    private final double[] spread;
-    private final int[] spreadUpdates;
+    private double spread = 0.0025;
+    private int spreadUpdates;
     private final double[] powerNoise;
     private final double[] lastPowerZ;
     private final long[] lastSeen;
@@ -64,9 +64,6 @@ public final class Controller {
             // Power readings are one per period and their noise is learnt slowly: confirm steps.
             power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4, 2);
         }
-        spread = new double[filters];
-        spreadUpdates = new int[filters];
-        Arrays.fill(spread, 0.0025);
         powerNoise = new double[filters];
         Arrays.fill(powerNoise, 1e-3);
         lastPowerZ = new double[filters];
@@ -103,9 +100,9 @@ public final class Controller {
             SlowdownFilter pf = power[filterOf(u)];
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
-            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread[filterOf(u)]));
+            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread));
             // The period's busy time varies with the per-inference spread averaged over its inferences.
-            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread[filterOf(u)] / Math.max(1, perPeriod)));
+            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / Math.max(1, perPeriod)));
             powF[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
         }
         Budget budget = observation.budget();
@@ -122,9 +119,9 @@ public final class Controller {
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];
-        double[] within = new double[filters];
+        double within = 0;
+        int dof = 0;
         int[] count = new int[filters];
-        int[] groups = new int[filters];
         boolean[] measuredUnit = new boolean[space.units().size()];
         for (Observation.Segment s : observation.segments()) {
             int unit = space.unitOf(s.op());
@@ -148,8 +145,16 @@ public final class Controller {
             sum[f] += segSum;
             count[f] += n;
             // Spread around each segment's own mean: a profile error of one point is not noise.
-            within[f] += Math.max(0, segSq - segSum * segSum / n);
-            groups[f]++;
+            within += Math.max(0, segSq - segSum * segSum / n);
+            dof += n - 1;
+        }
+        if (dof > 0) {
+            // One spread for all units (it is the jitter of the workload and the system more than
+            // of a cluster, and a rarely used unit would learn its own too slowly). A running mean
+            // at first, then a slow moving average: a period holds only a few inferences.
+            spreadUpdates++;
+            double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates);
+            spread += weight * (within / dof - spread);
         }
         for (int f = 0; f < filters; f++) {
             if (count[f] == 0) {
@@ -157,14 +162,7 @@ public final class Controller {
                 continue;
             }
             double mean = sum[f] / count[f];
-            if (count[f] > groups[f]) {
-                // A running mean at first, then a slow moving average: a period holds only a few
-                // inferences, so one period's variance is a poor estimate on its own.
-                spreadUpdates[f]++;
-                double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates[f]);
-                spread[f] += weight * (within[f] / (count[f] - groups[f]) - spread[f]);
-            }
-            latency[f].update(mean, Math.max(spread[f], 1e-6) / count[f]);
+            latency[f].update(mean, Math.max(spread, 1e-6) / count[f]);
         }
         refine(observation);
         return measuredUnit;
@@ -176,7 +174,7 @@ public final class Controller {
         }
         for (Observation.Segment s : observation.segments()) {
             SlowdownFilter f = latency[filterOf(space.unitOf(s.op()))];
-            if (f.jumped() || f.logVariance() > 4 * spread[filterOf(space.unitOf(s.op()))] || s.latenciesMs().length == 0) {
+            if (f.jumped() || f.logVariance() > 4 * spread || s.latenciesMs().length == 0) {
                 continue;
             }
             double logSum = 0;
@@ -230,12 +228,14 @@ public final class Controller {
 
     private Decision probe(Decision decision, Budget budget, double perPeriod) {
         // Also when the budget looks infeasible: a stale, pessimistic estimate may be why.
-        if (config.probeEvery() <= 0 || decision.isSplit() || perPeriod < 2) {
+        if (config.probeEvery() <= 0 || perPeriod < 2) {
             return decision;
         }
-        int current = space.unitOf(decision.primary());
-        double share = 1 - 1 / Math.floor(perPeriod);
-        double mainPower = selector.lastPowerW(decision.primary());
+        int main = decision.primary();
+        int current = space.unitOf(main);
+        // The probe takes one inference, or the place of the split's second point.
+        double share = decision.isSplit() ? decision.primaryShare() : 1 - 1 / Math.floor(perPeriod);
+        boolean minEnergy = budget.objective() == Objective.MIN_ENERGY;
         for (int u = 0; u < space.units().size(); u++) {
             // Only an estimate that says the unit is slowed can be stale in a way that keeps the
             // controller away from it; an unslowed unit's profile is trusted without probing.
@@ -244,25 +244,38 @@ public final class Controller {
                 continue;
             }
             lastSeen[u] = period;
-            // One inference must meet its latency; the period must stay under the power cap.
             int best = -1;
             for (int i = 0; i < space.size(); i++) {
-                if (space.unitOf(i) != u || !allowed[i] || (selector.lastMask(i) & Constraint.LATENCY.bit()) != 0
-                        || share * mainPower + (1 - share) * selector.lastPowerW(i) > budget.powerW()) {
+                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)) {
                     continue;
                 }
-                if (best < 0 || profile.accuracyPercent(i) > profile.accuracyPercent(best)
-                        || (profile.accuracyPercent(i) == profile.accuracyPercent(best)
-                            && selector.lastPowerW(i) < selector.lastPowerW(best))) {
+                double acc = profile.accuracyPercent(i);
+                double pow = selector.lastPowerW(i);
+                boolean better = best < 0 || (minEnergy
+                        ? pow < selector.lastPowerW(best) || (pow == selector.lastPowerW(best)
+                                && acc > profile.accuracyPercent(best))
+                        : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
+                                && pow < selector.lastPowerW(best)));
+                if (better) {
                     best = i;
                 }
             }
             if (best >= 0) {
-                return new Decision(decision.primary(), best, share, decision.feasible(), decision.unmet(),
+                return new Decision(main, best, share, decision.feasible(), decision.unmet(),
                         decision.predictedPowerW(), decision.predictedEnergyMj(), decision.predictedAccuracy());
             }
         }
         return decision;
+    }
+
+    /** A probe point's inferences must meet their latency, and the period its power cap and accuracy floor. */
+    private boolean probeKeepsBudget(int probe, int main, double share, Budget budget) {
+        if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
+            return false;
+        }
+        double power = share * selector.lastPowerW(main) + (1 - share) * selector.lastPowerW(probe);
+        double accuracy = share * profile.accuracyPercent(main) + (1 - share) * profile.accuracyPercent(probe);
+        return !(power > budget.powerW()) && !(accuracy < budget.minAccuracyPercent());
     }
 
     /**
@@ -298,9 +311,9 @@ public final class Controller {
         return power[filterOf(unit)];
     }
 
-    /** The learnt variance of the log latency of single inferences on {@code unit}. */
-    public double latencySpread(int unit) {
-        return spread[filterOf(unit)];
+    /** The learnt variance of the log latency of single inferences. */
+    public double latencySpread() {
+        return spread;
     }
 
     /** The profile as refined so far. */

@@ -401,11 +401,6 @@ public final class Selector {
         return power[op];
     }
 
-    /** Expected latency of one inference at {@code op} at the confidence, in the last selection. */
-    public double lastLatencyQuantileMs(int op) {
-        return latQ[op];
-    }
-
     /** Violation bits of {@code op} in the last selection. */
     int lastMask(int op) {
         return mask[op];
