@@ -224,6 +224,14 @@ public final class Controller {
         }
         lastPowerZ[f] = zp;
         power[f].update(zp, Math.max(powerNoise[f], 1e-5));
+        // Online refinement of the busy power of a point that ran alone for the period: what the
+        // reading says it drew, net of the idle share and of the unit's present factor, so that
+        // the profile learns how this point differs from the others of its unit.
+        if (config.refineWeight() > 0 && observation.segments().size() == 1 && busyShare > 0.2
+                && !power[f].jumped() && power[f].logVariance() < 4 * powerNoise[f]) {
+            double net = observation.powerW() / power[f].factor() - idle * profile.idlePowerW(first);
+            profile.refine(first, Double.NaN, net / Math.min(1, busyShare), config.refineWeight());
+        }
     }
 
     private Decision probe(Decision decision, Budget budget, double perPeriod) {

@@ -54,4 +54,29 @@ class ControllerTest {
             assertThat(d.secondary() < 0 || space.unitOf(d.secondary()) == 0).isTrue();
         }
     }
+
+    @Test
+    void theProfileLearnsHowOnePointDiffersFromTheOthersOfItsUnit() {
+        var board = Boards.odroidXu3(4);
+        OpSpace space = board.opSpace(model.ks());
+        Profile profile = board.profile(space, model);
+        Controller controller = new Controller(profile, ControllerConfig.defaults());
+        Budget budget = new Budget(30, Double.NaN, Double.NaN, Double.NaN, Objective.MAX_ACCURACY);
+        int a = space.indexOf(new org.dynnd.governor.op.OperatingPoint(4, 1, 1000000));
+        int b = space.indexOf(new org.dynnd.governor.op.OperatingPoint(4, 1, 1400000));
+        double before = profile.busyPowerW(a) / profile.busyPowerW(b);
+        for (int block = 0; block < 40; block++) {
+            int op = block % 2 == 0 ? a : b;
+            double truthBusy = profile.busyPowerW(op) * (op == a ? 1.2 : 1.0); // point a draws 20% more than profiled
+            for (int i = 0; i < 20; i++) {
+                double[] lat = {profile.latencyMs(op), profile.latencyMs(op), profile.latencyMs(op), profile.latencyMs(op)};
+                double busyShare = 4 * profile.latencyMs(op) / 100;
+                double watts = busyShare * truthBusy + (1 - busyShare) * profile.idlePowerW(op);
+                controller.decide(new Observation(100, List.of(new Observation.Segment(op, lat)), watts, budget));
+            }
+        }
+        double after = controller.profile().busyPowerW(a) / controller.profile().busyPowerW(b);
+        assertThat(after / before).isGreaterThan(1.1);
+        assertThat(profile.busyPowerW(a) / profile.busyPowerW(b)).isEqualTo(before); // the caller's copy is untouched
+    }
 }
