@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
             CheckConfigCommand.class,
-            CommandLine.HelpCommand.class,
             SensorsCommand.class,
+            SimulateCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class DynndMain implements Runnable {
 

@@ -1,0 +1,158 @@
+package org.dynnd.daemon.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.scenario.ScenarioFile;
+import org.dynnd.governor.baseline.Comparison;
+import org.dynnd.governor.board.BoardModel;
+import org.dynnd.governor.board.Boards;
+import org.dynnd.governor.control.ControllerConfig;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.dynnd.governor.profile.ModelProfile;
+import org.dynnd.governor.sim.Metrics;
+import org.dynnd.governor.sim.Scenario;
+import org.dynnd.governor.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dynnd simulate}: runs dynnd's controller, the oracle and the baselines on a board model
+ * under a scenario file and prints, per policy, what the issue asks: late inferences after the
+ * settling window, power-cap violations, energy and accuracy against the oracle, settling
+ * periods after each change, and the mean decision time.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate the controller and the baselines on a board model under a scenario.",
+            "The model is the grouped AlexNet with one group per accuracy listed in the scenario."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--board", required = true, paramLabel = "BOARD",
+            description = "Board model: odroid-xu3, jetson-nano or x86.")
+    String board;
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario YAML file.")
+    Path scenario;
+
+    @Option(names = "--policy", defaultValue = "all", paramLabel = "NAME",
+            description = "A policy (dynnd, oracle, best-static, performance, schedutil, alert, poet) or all "
+                    + "(default).")
+    String policy;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default 1).")
+    long seed;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws ConfigException {
+        if (!Boards.NAMES.contains(board)) {
+            throw new UserErrorException("--board: unknown board '" + board + "'; allowed: " + String.join(", ", Boards.NAMES));
+        }
+        List<String> policies = policy.equals("all") ? Comparison.POLICIES : List.of(policy);
+        if (!Comparison.POLICIES.containsAll(policies)) {
+            throw new UserErrorException("--policy: unknown policy '" + policy + "'; allowed: "
+                    + String.join(", ", Comparison.POLICIES) + ", all");
+        }
+        Scenario s = ScenarioFile.read(scenario);
+        int groups = s.accuracyPercent().length;
+        BoardModel model;
+        ModelProfile profile;
+        try {
+            GroupedAlexNetCost cost = new GroupedAlexNetCost(groups);
+            model = Boards.byName(board, groups);
+            profile = cost.profile("grouped-alexnet-g" + groups, "scenario", s.accuracyPercent());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(scenario + ": accuracyPercent: " + e.getMessage());
+        }
+        Simulator sim;
+        try {
+            sim = new Simulator(model, profile, s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(scenario + ": " + e.getMessage());
+        }
+        Comparison comparison = new Comparison(sim, seed, ControllerConfig.defaults());
+        Map<String, Metrics> results = comparison.run(policies);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(s, sim, comparison, results));
+        } else {
+            table(out, s, sim, comparison, results);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void table(PrintWriter out, Scenario s, Simulator sim, Comparison comparison, Map<String, Metrics> results) {
+        out.printf(Locale.ROOT, "scenario %s on %s, seed %d: %d periods of %.0f ms, %d inferences per period, "
+                + "objective %s%n", s.name(), board, seed, s.periods(), s.periodMs(), sim.bound().requestsPerPeriod(),
+                comparison.objective().label());
+        out.printf(Locale.ROOT, "%-12s %8s %8s %8s %8s %9s %9s %9s %12s %9s%n", "policy", "late%", "power%",
+                "energy%", "acc<%", "all-viol%", "E/oracle", "acc-orcl", "settle avg/max", "decide-us");
+        for (Metrics m : results.values()) {
+            out.printf(Locale.ROOT, "%-12s %8.2f %8.2f %8.2f %8.2f %9.2f %9.3f %+9.2f %7.1f/%-4d %9.1f%n", m.policy(),
+                    100 * m.latencyViolationShare(), 100 * m.powerViolationShare(), 100 * m.energyViolationShare(),
+                    100 * m.accuracyViolationShare(), 100 * m.violationsAllPeriods(), m.energyVsOracle(),
+                    m.accuracyVsOracle(), m.settlingMean(), m.settlingMax(), m.decisionMicros());
+        }
+        out.println("late%, power%, energy%, acc<%: violations after each change's settling window (" + s.settleWindow()
+                + " periods); all-viol%: every period; settle: periods to 3 good periods in a row after a change.");
+        Metrics dynnd = results.get("dynnd");
+        if (dynnd != null && results.size() > 1) {
+            List<String> notBeaten = results.values().stream()
+                    .filter(m -> !m.policy().equals("dynnd") && !m.policy().equals("oracle"))
+                    .filter(m -> !dynnd.beats(m, comparison.objective())).map(Metrics::policy).toList();
+            out.println(notBeaten.isEmpty() ? "dynnd beats every baseline on the combined measure."
+                    : "dynnd does not beat: " + String.join(", ", notBeaten));
+        }
+    }
+
+    private String json(Scenario s, Simulator sim, Comparison comparison, Map<String, Metrics> results) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("scenario", s.name());
+        root.put("board", board);
+        root.put("seed", seed);
+        root.put("periods", s.periods());
+        root.put("inferencesPerPeriod", sim.bound().requestsPerPeriod());
+        root.put("objective", comparison.objective().label());
+        ArrayNode list = root.putArray("policies");
+        Metrics dynnd = results.get("dynnd");
+        for (Metrics m : results.values()) {
+            ObjectNode n = list.addObject();
+            n.put("policy", m.policy());
+            n.put("latencyViolationShare", m.latencyViolationShare());
+            n.put("powerViolationShare", m.powerViolationShare());
+            n.put("energyViolationShare", m.energyViolationShare());
+            n.put("accuracyViolationShare", m.accuracyViolationShare());
+            n.put("violationsAllPeriods", m.violationsAllPeriods());
+            n.put("energyVsOracle", m.energyVsOracle());
+            n.put("accuracyVsOracle", m.accuracyVsOracle());
+            n.put("settlingMean", m.settlingMean());
+            n.put("settlingMax", m.settlingMax());
+            n.put("decisionMicros", m.decisionMicros());
+            if (dynnd != null && m != dynnd) {
+                n.put("beatenByDynnd", dynnd.beats(m, comparison.objective()));
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("JSON of simulation results", e);
+        }
+    }
+}

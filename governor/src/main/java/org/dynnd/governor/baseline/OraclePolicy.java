@@ -1,0 +1,51 @@
+package org.dynnd.governor.baseline;
+
+import org.dynnd.governor.control.ControllerConfig;
+import org.dynnd.governor.control.Decision;
+import org.dynnd.governor.control.Observation;
+import org.dynnd.governor.control.Quantiles;
+import org.dynnd.governor.control.Selector;
+import org.dynnd.governor.profile.Profile;
+import org.dynnd.governor.sim.PeriodTruth;
+import org.dynnd.governor.sim.Policy;
+
+/**
+ * The dynamic oracle: knows the board's true profile and the true slow-down of every unit in the
+ * coming period, and picks the best operating point or split with the same selection rules and
+ * confidence as dynnd. Its only margins are for the noise of each inference and of each period's
+ * busy time, which no one can predict.
+ */
+public final class OraclePolicy implements Policy {
+
+    private final Selector selector;
+    private final ControllerConfig config;
+    private final double z;
+    private final double zAvg;
+
+    /** @param truth the board's true profile; {@code config} gives confidence and precedence */
+    public OraclePolicy(Profile truth, ControllerConfig config) {
+        this.selector = new Selector(truth);
+        this.config = config;
+        this.z = Quantiles.normal(config.confidence());
+        this.zAvg = Quantiles.normal(config.averageConfidence());
+    }
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    public Decision decide(Observation last, PeriodTruth truth) {
+        double[] lf = truth.latencyFactor();
+        double[] q = new double[lf.length];
+        double[] m = new double[lf.length];
+        double spreadOfMean = truth.latencySigma() / Math.sqrt(Math.max(1, truth.requestsPerPeriod()));
+        for (int u = 0; u < lf.length; u++) {
+            q[u] = lf[u] * Math.exp(z * truth.latencySigma());
+            m[u] = lf[u] * Math.exp(zAvg * spreadOfMean);
+        }
+        return selector.select(new Selector.Input(q, m, truth.powerFactor(), truth.requestsPerMs(),
+                truth.requestsPerPeriod(), last.budget(), config.precedence(), config.allowSplit(), null));
+    }
+}

@@ -1,0 +1,331 @@
+package org.dynnd.governor.control;
+
+import java.util.Arrays;
+import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.Profile;
+
+/**
+ * dynnd's closed-loop controller. Once per period the daemon (or the simulator) hands it what
+ * was measured; it updates its slow-down estimates, refines the profile, and answers with the
+ * next operating point or split. It touches no hardware: actuation is the caller's job, and a
+ * knob the actuators could not move is reported back through {@link #markUnitUnavailable} or
+ * {@link #pinFrequency}.
+ *
+ * <p>Estimation: per compute unit one {@link SlowdownFilter} for latency and one for power
+ * (interference on the big cluster does not slow the LITTLE one). The per-inference spread of
+ * latency is learnt from the latencies within each period; the latency that one inference stays
+ * under with the configured confidence is then profile x exp(mean + z·sqrt(state variance +
+ * spread)). A unit that has not run for {@code probeEvery} periods while its last estimate says it
+ * is slowed gets one inference at a point that is safe under that estimate, so that the end of
+ * the interference is noticed.
+ */
+public final class Controller {
+
+    /** Slow-down (log) above which an unused unit is probed: 1.1x. */
+    private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
+    /** Weight of one period in the moving average of the per-inference spread. */
+    private static final double SPREAD_WEIGHT = 0.02;
+
+    private final OpSpace space;
+    private final Profile profile;
+    private final ControllerConfig config;
+    private final Selector selector;
+    private final SlowdownFilter[] latency;
+    private final SlowdownFilter[] power;
+    private double spread = 0.0025;
+    private int spreadUpdates;
+    private final double[] powerNoise;
+    private final double[] lastPowerZ;
+    private final long[] lastSeen;
+    private final boolean[] allowed;
+    private final double[] latQ;
+    private final double[] latM;
+    private final double[] powF;
+    private final double z;
+    private final double zAvg;
+    private double requestsPerMs;
+    private long period;
+    private Decision previous;
+
+    /** @param profile the calibrated profile; the controller refines a copy of it */
+    public Controller(Profile profile, ControllerConfig config) {
+        this.profile = profile.copy();
+        this.space = profile.space();
+        this.config = config;
+        this.selector = new Selector(this.profile);
+        int units = space.units().size();
+        int filters = config.perUnit() ? units : 1;
+        latency = new SlowdownFilter[filters];
+        power = new SlowdownFilter[filters];
+        for (int f = 0; f < filters; f++) {
+            // The profile was just calibrated (each point the mean of several inferences): start
+            // trusting it to about 2%.
+            latency[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4);
+            // Power readings are one per period and their noise is learnt slowly: confirm steps.
+            power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4, 2);
+        }
+        powerNoise = new double[filters];
+        Arrays.fill(powerNoise, 1e-3);
+        lastPowerZ = new double[filters];
+        Arrays.fill(lastPowerZ, Double.NaN);
+        lastSeen = new long[units];
+        allowed = new boolean[space.size()];
+        Arrays.fill(allowed, true);
+        latQ = new double[units];
+        latM = new double[units];
+        powF = new double[units];
+        z = NormalQuantile.of(config.confidence());
+        zAvg = NormalQuantile.of(config.averageConfidence());
+        requestsPerMs = config.initialRequestsPerSecond() / 1000.0;
+    }
+
+    private int filterOf(int unit) {
+        return config.perUnit() ? unit : 0;
+    }
+
+    /** Takes one period's measurements and returns the decision for the next period. */
+    public Decision decide(Observation observation) {
+        period++;
+        boolean[] measured = updateLatency(observation);
+        updatePower(observation);
+        if (observation.inferences() > 0) {
+            requestsPerMs = observation.inferences() / observation.periodMs();
+        }
+        double perPeriod = requestsPerMs * observation.periodMs();
+        for (int u = 0; u < space.units().size(); u++) {
+            if (measured[u]) {
+                lastSeen[u] = period;
+            }
+            SlowdownFilter lf = latency[filterOf(u)];
+            SlowdownFilter pf = power[filterOf(u)];
+            double m = lf.logMean() + lf.logSlope();
+            double v = lf.logVariance();
+            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread));
+            // The period's busy time varies with the per-inference spread averaged over its inferences.
+            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / Math.max(1, perPeriod)));
+            powF[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
+        }
+        Budget budget = observation.budget();
+        Selector.Input input = new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
+                config.precedence(), config.allowSplit(), allowed);
+        Decision decision = previous == null ? selector.select(input)
+                : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
+                        config.energyBand());
+        decision = probe(decision, budget, perPeriod);
+        previous = decision;
+        return decision;
+    }
+
+    private boolean[] updateLatency(Observation observation) {
+        int filters = latency.length;
+        double[] sum = new double[filters];
+        double within = 0;
+        int dof = 0;
+        int[] count = new int[filters];
+        boolean[] measuredUnit = new boolean[space.units().size()];
+        for (Observation.Segment s : observation.segments()) {
+            int unit = space.unitOf(s.op());
+            int f = filterOf(unit);
+            double expected = profile.latencyMs(s.op());
+            double segSum = 0;
+            double segSq = 0;
+            int n = 0;
+            for (double t : s.latenciesMs()) {
+                if (t > 0 && Double.isFinite(t)) {
+                    double r = Math.log(t / expected);
+                    segSum += r;
+                    segSq += r * r;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            measuredUnit[unit] = true;
+            sum[f] += segSum;
+            count[f] += n;
+            // Spread around each segment's own mean: a profile error of one point is not noise.
+            within += Math.max(0, segSq - segSum * segSum / n);
+            dof += n - 1;
+        }
+        if (dof > 0) {
+            // One spread for all units (it is the jitter of the workload and the system more than
+            // of a cluster, and a rarely used unit would learn its own too slowly). A running mean
+            // at first, then a slow moving average: a period holds only a few inferences.
+            spreadUpdates++;
+            double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates);
+            spread += weight * (within / dof - spread);
+        }
+        for (int f = 0; f < filters; f++) {
+            if (count[f] == 0) {
+                latency[f].coast();
+                continue;
+            }
+            double mean = sum[f] / count[f];
+            latency[f].update(mean, Math.max(spread, 1e-6) / count[f]);
+        }
+        refine(observation);
+        return measuredUnit;
+    }
+
+    private void refine(Observation observation) {
+        if (config.refineWeight() <= 0) {
+            return;
+        }
+        for (Observation.Segment s : observation.segments()) {
+            SlowdownFilter f = latency[filterOf(space.unitOf(s.op()))];
+            if (f.jumped() || f.logVariance() > 4 * spread || s.latenciesMs().length == 0) {
+                continue;
+            }
+            double logSum = 0;
+            for (double t : s.latenciesMs()) {
+                logSum += Math.log(t);
+            }
+            double typical = Math.exp(logSum / s.latenciesMs().length) / f.factor();
+            profile.refine(s.op(), typical, Double.NaN, config.refineWeight());
+        }
+    }
+
+    private void updatePower(Observation observation) {
+        int unit = -1;
+        boolean mixedUnits = false;
+        double busyShare = 0;
+        double expectedBusy = 0;
+        for (Observation.Segment s : observation.segments()) {
+            int u = space.unitOf(s.op());
+            mixedUnits |= unit >= 0 && u != unit;
+            unit = unit < 0 ? u : unit;
+            double busy = 0;
+            for (double t : s.latenciesMs()) {
+                busy += t;
+            }
+            double share = busy / observation.periodMs();
+            busyShare += share;
+            expectedBusy += share * profile.busyPowerW(s.op());
+        }
+        boolean usable = unit >= 0 && !mixedUnits && Double.isFinite(observation.powerW()) && observation.powerW() > 0;
+        for (int f = 0; f < power.length; f++) {
+            if (!usable || f != filterOf(unit)) {
+                power[f].coast();
+            }
+        }
+        if (!usable) {
+            return;
+        }
+        int first = observation.segments().get(0).op();
+        double idle = Math.max(0, 1 - Math.min(1, busyShare));
+        double expected = expectedBusy / Math.max(1, busyShare) + idle * profile.idlePowerW(first);
+        double zp = Math.log(observation.powerW() / expected);
+        int f = filterOf(unit);
+        if (!Double.isNaN(lastPowerZ[f])) {
+            double d = zp - lastPowerZ[f];
+            double cap = 9 * Math.max(powerNoise[f], 1e-4);
+            powerNoise[f] += 0.1 * (Math.min(d * d / 2, cap) - powerNoise[f]);
+        }
+        lastPowerZ[f] = zp;
+        power[f].update(zp, Math.max(powerNoise[f], 1e-5));
+        // Online refinement of the busy power of a point that ran alone for the period: what the
+        // reading says it drew, net of the idle share and of the unit's present factor, so that
+        // the profile learns how this point differs from the others of its unit.
+        if (config.refineWeight() > 0 && observation.segments().size() == 1 && busyShare > 0.2
+                && !power[f].jumped() && power[f].logVariance() < 4 * powerNoise[f]) {
+            double net = observation.powerW() / power[f].factor() - idle * profile.idlePowerW(first);
+            profile.refine(first, Double.NaN, net / Math.min(1, busyShare), config.refineWeight());
+        }
+    }
+
+    private Decision probe(Decision decision, Budget budget, double perPeriod) {
+        // Also when the budget looks infeasible: a stale, pessimistic estimate may be why.
+        if (config.probeEvery() <= 0 || perPeriod < 2) {
+            return decision;
+        }
+        int main = decision.primary();
+        int current = space.unitOf(main);
+        // The probe takes one inference, or the place of the split's second point.
+        double share = decision.isSplit() ? decision.primaryShare() : 1 - 1 / Math.floor(perPeriod);
+        boolean minEnergy = budget.objective() == Objective.MIN_ENERGY;
+        for (int u = 0; u < space.units().size(); u++) {
+            // Only an estimate that says the unit is slowed can be stale in a way that keeps the
+            // controller away from it; an unslowed unit's profile is trusted without probing.
+            if (u == current || period - lastSeen[u] < config.probeEvery()
+                    || latency[filterOf(u)].logMean() < STALE_LOG_SLOWDOWN) {
+                continue;
+            }
+            lastSeen[u] = period;
+            int best = -1;
+            for (int i = 0; i < space.size(); i++) {
+                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)) {
+                    continue;
+                }
+                double acc = profile.accuracyPercent(i);
+                double pow = selector.lastPowerW(i);
+                boolean better = best < 0 || (minEnergy
+                        ? pow < selector.lastPowerW(best) || (pow == selector.lastPowerW(best)
+                                && acc > profile.accuracyPercent(best))
+                        : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
+                                && pow < selector.lastPowerW(best)));
+                if (better) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                return new Decision(main, best, share, decision.feasible(), decision.unmet(),
+                        decision.predictedPowerW(), decision.predictedEnergyMj(), decision.predictedAccuracy());
+            }
+        }
+        return decision;
+    }
+
+    /** A probe point's inferences must meet their latency, and the period its power cap and accuracy floor. */
+    private boolean probeKeepsBudget(int probe, int main, double share, Budget budget) {
+        if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
+            return false;
+        }
+        double power = share * selector.lastPowerW(main) + (1 - share) * selector.lastPowerW(probe);
+        double accuracy = share * profile.accuracyPercent(main) + (1 - share) * profile.accuracyPercent(probe);
+        return !(power > budget.powerW()) && !(accuracy < budget.minAccuracyPercent());
+    }
+
+    /**
+     * The unit's threads could not be moved there (affinity failed): never choose it again.
+     */
+    public void markUnitUnavailable(int unit) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.unitOf(i) == unit) {
+                allowed[i] = false;
+            }
+        }
+    }
+
+    /**
+     * The unit's frequency cannot be changed: only operating points at {@code frequencyKHz}
+     * (where it stays) remain possible on it.
+     */
+    public void pinFrequency(int unit, long frequencyKHz) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.unitOf(i) == unit && space.point(i).frequencyKHz() != frequencyKHz) {
+                allowed[i] = false;
+            }
+        }
+    }
+
+    /** The latency slow-down filter of {@code unit} (shared by all units with a global estimate). */
+    public SlowdownFilter latencyFilter(int unit) {
+        return latency[filterOf(unit)];
+    }
+
+    /** The power slow-down filter of {@code unit}. */
+    public SlowdownFilter powerFilter(int unit) {
+        return power[filterOf(unit)];
+    }
+
+    /** The learnt variance of the log latency of single inferences. */
+    public double latencySpread() {
+        return spread;
+    }
+
+    /** The profile as refined so far. */
+    public Profile profile() {
+        return profile;
+    }
+}

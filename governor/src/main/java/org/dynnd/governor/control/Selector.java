@@ -1,0 +1,408 @@
+package org.dynnd.governor.control;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.Profile;
+
+/**
+ * Chooses the operating point (or the split between two) for one period from a profile and
+ * slow-down factors: a few linear scans over the OP space with no allocation but the answer.
+ *
+ * <p>Per operating point i on unit u, with request rate r:
+ * <ul>
+ *   <li>latency of one inference at the chosen confidence: profile latency x {@code latencyQuantile[u]};
+ *   <li>utilisation r x profile latency x {@code latencyMean[u]} (above 1 the unit cannot keep up,
+ *       which counts against the latency constraint even without a latency budget);
+ *   <li>average power: utilisation x busy power + (1 - utilisation) x idle power, times {@code power[u]};
+ *   <li>energy per inference: average power / r.
+ * </ul>
+ * Power, energy and accuracy are averages over the period, so a split of the inferences between a
+ * better point that breaks one of them and the best feasible point can meet them exactly;
+ * latency holds per inference, so both points of a split must meet it.
+ */
+public final class Selector {
+
+    private static final int LATENCY = Constraint.LATENCY.bit();
+
+    private final Profile profile;
+    private final OpSpace space;
+    private final double[] latQ;
+    private final double[] util;
+    private final double[] power;
+    private final double[] energy;
+    private final int[] mask;
+    private Budget budget;
+
+    public Selector(Profile profile) {
+        this.profile = profile;
+        this.space = profile.space();
+        int n = space.size();
+        latQ = new double[n];
+        util = new double[n];
+        power = new double[n];
+        energy = new double[n];
+        mask = new int[n];
+    }
+
+    /**
+     * Everything one selection depends on besides the profile.
+     *
+     * @param latencyQuantile per unit, the factor on profiled latency that one inference stays
+     *     under with the configured confidence
+     * @param latencyMean per unit, the factor on profiled latency for utilisation and energy
+     * @param power per unit, the factor on profiled power
+     * @param requestsPerMs the request rate (inferences per ms); must be positive
+     * @param requestsPerPeriod expected inferences per period, to round split shares to whole
+     *     inferences (0 leaves shares continuous)
+     * @param budget the budget
+     * @param precedence the order constraints give way in
+     * @param allowSplit whether a period may be split between two operating points
+     * @param allowed which operating points the actuators can reach (null: all)
+     */
+    public record Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
+            double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed) {}
+
+    /** Selects without hysteresis. */
+    public Decision select(Input in) {
+        return select(in, -1, -1, 0, 0);
+    }
+
+    /**
+     * Selects, keeping the previous choice ({@code prevPrimary}, {@code prevSecondary}) while it
+     * is still feasible and the best choice improves the objective by less than the bands: for
+     * max-accuracy {@code accuracyBand} points (or, at no loss of accuracy, {@code energyBand} of
+     * the energy), for min-energy {@code energyBand} of the energy.
+     */
+    public Decision select(Input in, int prevPrimary, int prevSecondary, double accuracyBand, double energyBand) {
+        budget = in.budget();
+        int active = evaluate(in);
+        Decision best = bestFeasible(in, active);
+        if (best == null && in.allowSplit()) {
+            best = bestPairOfInfeasibles(in, active);
+        }
+        if (best == null) {
+            return relax(in, active);
+        }
+        if (prevPrimary >= 0 && allowed(in, prevPrimary) && (prevSecondary < 0 || allowed(in, prevSecondary))) {
+            Decision kept = prevSecondary < 0
+                    ? ((mask[prevPrimary] & active) == 0 ? single(prevPrimary) : null)
+                    : pair(in, active, prevPrimary, prevSecondary);
+            if (kept != null && !improves(best, kept, accuracyBand, energyBand)) {
+                return kept;
+            }
+        }
+        return best;
+    }
+
+    private static boolean allowed(Input in, int op) {
+        return in.allowed() == null || in.allowed()[op];
+    }
+
+    private int evaluate(Input in) {
+        Budget b = in.budget();
+        double rate = in.requestsPerMs();
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("request rate must be positive, got " + rate + " per ms");
+        }
+        int active = LATENCY;
+        for (Constraint c : b.constraints()) {
+            active |= c.bit();
+        }
+        int n = space.size();
+        for (int i = 0; i < n; i++) {
+            int u = space.unitOf(i);
+            double t = profile.latencyMs(i);
+            latQ[i] = t * in.latencyQuantile()[u];
+            double busy = Math.min(1.0, rate * t * in.latencyMean()[u]);
+            util[i] = rate * t * in.latencyMean()[u];
+            double p = (busy * profile.busyPowerW(i) + (1 - busy) * profile.idlePowerW(i)) * in.power()[u];
+            power[i] = p;
+            energy[i] = p / rate;
+            int m = 0;
+            if (util[i] > 1 || latQ[i] > b.latencyMs()) {
+                m |= LATENCY;
+            }
+            if (p > b.powerW()) {
+                m |= Constraint.POWER.bit();
+            }
+            if (energy[i] > b.energyMj()) {
+                m |= Constraint.ENERGY.bit();
+            }
+            if (profile.accuracyPercent(i) < b.minAccuracyPercent()) {
+                m |= Constraint.ACCURACY.bit();
+            }
+            mask[i] = m;
+        }
+        return active;
+    }
+
+    private double obj1(int i) {
+        return budget.objective() == Objective.MAX_ACCURACY ? profile.accuracyPercent(i) : -energy[i];
+    }
+
+    private double obj2(int i) {
+        return budget.objective() == Objective.MAX_ACCURACY ? -energy[i] : profile.accuracyPercent(i);
+    }
+
+    private boolean better(int i, int j) {
+        double a = obj1(i), b = obj1(j);
+        double eps = 1e-9 * Math.max(1.0, Math.abs(b));
+        if (a > b + eps) {
+            return true;
+        }
+        return a >= b - eps && obj2(i) > obj2(j);
+    }
+
+    private Decision bestFeasible(Input in, int active) {
+        int best = -1;
+        int n = space.size();
+        for (int i = 0; i < n; i++) {
+            if ((mask[i] & active) == 0 && allowed(in, i) && (best < 0 || better(i, best))) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        Decision result = single(best);
+        if (!in.allowSplit()) {
+            return result;
+        }
+        int unit = space.unitOf(best);
+        double bestValue = obj1(best);
+        for (int a = 0; a < n; a++) {
+            if (space.unitOf(a) != unit || (mask[a] & active & LATENCY) != 0 || !allowed(in, a)
+                    || obj1(a) <= obj1(best)) {
+                continue;
+            }
+            double x = share(in, active, a, best);
+            double value = x * obj1(a) + (1 - x) * obj1(best);
+            if (x > 0 && x < 1 && value > bestValue + 1e-12) {
+                bestValue = value;
+                result = mix(a, best, x);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * No single point meets everything, but two may on average: one under the power cap and the
+     * other over the accuracy floor, say. Tries every pair of the least-power point meeting the
+     * latency per (unit, k), so a few dozen pairs, not all of them.
+     */
+    private Decision bestPairOfInfeasibles(Input in, int active) {
+        int n = space.size();
+        int ks = space.ks().length;
+        int[] candidate = new int[space.units().size() * ks];
+        java.util.Arrays.fill(candidate, -1);
+        for (int i = 0; i < n; i++) {
+            if ((mask[i] & active & LATENCY) != 0 || !allowed(in, i)) {
+                continue;
+            }
+            int slot = space.unitOf(i) * ks + space.kIndex(space.k(i));
+            if (candidate[slot] < 0 || power[i] < power[candidate[slot]]) {
+                candidate[slot] = i;
+            }
+        }
+        Decision best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int x = 0; x < candidate.length; x++) {
+            for (int y = x + 1; y < candidate.length; y++) {
+                int a = candidate[x];
+                int b = candidate[y];
+                if (a < 0 || b < 0 || space.unitOf(a) != space.unitOf(b)) {
+                    continue;
+                }
+                Decision d = mixWithin(in, active, a, b);
+                if (d != null && value(d) > bestValue) {
+                    bestValue = value(d);
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The best share of {@code a} (the rest on {@code b}) meeting every averaged constraint, or null. */
+    private Decision mixWithin(Input in, int active, int a, int b) {
+        double lo = 0;
+        double hi = 1;
+        Budget bud = in.budget();
+        double[][] slacks = {
+            {(active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[a] : 0,
+                (active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[b] : 0},
+            {(active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[a] : 0,
+                (active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[b] : 0},
+            {(active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(a) - bud.minAccuracyPercent() : 0,
+                (active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(b) - bud.minAccuracyPercent() : 0}};
+        for (double[] sl : slacks) {
+            double d = sl[0] - sl[1];
+            if (d > 0) {
+                lo = Math.max(lo, -sl[1] / d);
+            } else if (d < 0) {
+                hi = Math.min(hi, sl[1] / -d);
+            } else if (sl[1] < 0) {
+                return null;
+            }
+        }
+        double per = in.requestsPerPeriod();
+        if (per >= 1) {
+            lo = Math.ceil(lo * per - 1e-9) / per;
+            hi = Math.floor(hi * per + 1e-9) / per;
+        }
+        if (lo > hi) {
+            return null;
+        }
+        double x = obj1(a) >= obj1(b) ? hi : lo;
+        if (x <= 0 || x >= 1) {
+            return null; // a single point would do, and none does
+        }
+        return mix(a, b, x);
+    }
+
+    /** The largest share of inferences on {@code a} that keeps the averaged constraints with {@code b}. */
+    private double share(Input in, int active, int a, int b) {
+        double x = 1.0;
+        Budget bud = in.budget();
+        if ((active & Constraint.POWER.bit()) != 0) {
+            x = Math.min(x, limit(bud.powerW() - power[b], bud.powerW() - power[a]));
+        }
+        if ((active & Constraint.ENERGY.bit()) != 0) {
+            x = Math.min(x, limit(bud.energyMj() - energy[b], bud.energyMj() - energy[a]));
+        }
+        if ((active & Constraint.ACCURACY.bit()) != 0) {
+            x = Math.min(x, limit(profile.accuracyPercent(b) - bud.minAccuracyPercent(),
+                    profile.accuracyPercent(a) - bud.minAccuracyPercent()));
+        }
+        if (in.requestsPerPeriod() >= 1) {
+            x = Math.floor(x * in.requestsPerPeriod() + 1e-9) / in.requestsPerPeriod();
+        }
+        return Math.max(0, x);
+    }
+
+    /** Share x with x·slackA + (1-x)·slackB = 0 when slackA is negative, else 1. */
+    private static double limit(double slackB, double slackA) {
+        if (slackA >= 0) {
+            return 1.0;
+        }
+        if (slackB < 0) {
+            return 0.0;
+        }
+        return slackB / (slackB - slackA);
+    }
+
+    private Decision pair(Input in, int active, int a, int b) {
+        if ((mask[b] & active) != 0 || (mask[a] & active & LATENCY) != 0 || space.unitOf(a) != space.unitOf(b)) {
+            return null;
+        }
+        double x = share(in, active, a, b);
+        return x > 0 && x < 1 ? mix(a, b, x) : null;
+    }
+
+    private boolean improves(Decision candidate, Decision current, double accuracyBand, double energyBand) {
+        double c = value(candidate);
+        double k = value(current);
+        if (budget.objective() == Objective.MAX_ACCURACY) {
+            return c > k + accuracyBand
+                    || (c >= k - 1e-9 && energyOf(candidate) < energyOf(current) * (1 - energyBand));
+        }
+        return -c < -k * (1 - energyBand);
+    }
+
+    private double value(Decision d) {
+        return d.isSplit() ? d.primaryShare() * obj1(d.primary()) + (1 - d.primaryShare()) * obj1(d.secondary())
+                : obj1(d.primary());
+    }
+
+    private double energyOf(Decision d) {
+        return d.isSplit() ? d.primaryShare() * energy[d.primary()] + (1 - d.primaryShare()) * energy[d.secondary()]
+                : energy[d.primary()];
+    }
+
+    private Decision single(int op) {
+        return new Decision(op, -1, 1.0, true, EnumSet.noneOf(Constraint.class), power[op], energy[op],
+                profile.accuracyPercent(op));
+    }
+
+    private Decision mix(int a, int b, double x) {
+        return new Decision(a, b, x, true, EnumSet.noneOf(Constraint.class), x * power[a] + (1 - x) * power[b],
+                x * energy[a] + (1 - x) * energy[b],
+                x * profile.accuracyPercent(a) + (1 - x) * profile.accuracyPercent(b));
+    }
+
+    /** No operating point meets everything: give way in the precedence order (see {@link Precedence}). */
+    private Decision relax(Input in, int active) {
+        List<Constraint> order = in.precedence().order();
+        int[] activeOrder = new int[order.size()];
+        int count = 0;
+        for (Constraint c : order) {
+            if ((active & c.bit()) != 0) {
+                activeOrder[count++] = c.bit();
+            }
+        }
+        int n = space.size();
+        for (int j = count - 1; j >= 0; j--) {
+            int keep = 0;
+            for (int i = 0; i < j; i++) {
+                keep |= activeOrder[i];
+            }
+            int dropped = activeOrder[j];
+            int best = -1;
+            double bestViolation = Double.POSITIVE_INFINITY;
+            double bestRest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if ((mask[i] & keep) != 0 || !allowed(in, i)) {
+                    continue;
+                }
+                double v = violation(i, dropped, in.budget());
+                double rest = 0;
+                for (int l = j + 1; l < count; l++) {
+                    rest += violation(i, activeOrder[l], in.budget());
+                }
+                if (best < 0 || v < bestViolation - 1e-12
+                        || (v <= bestViolation + 1e-12 && (rest < bestRest - 1e-12
+                                || (rest <= bestRest + 1e-12 && better(i, best))))) {
+                    best = i;
+                    bestViolation = v;
+                    bestRest = rest;
+                }
+            }
+            if (best >= 0) {
+                EnumSet<Constraint> unmet = EnumSet.noneOf(Constraint.class);
+                for (Constraint c : Constraint.values()) {
+                    if ((mask[best] & active & c.bit()) != 0) {
+                        unmet.add(c);
+                    }
+                }
+                return new Decision(best, -1, 1.0, false, unmet, power[best], energy[best],
+                        profile.accuracyPercent(best));
+            }
+        }
+        throw new IllegalStateException("no operating point is reachable: every knob is marked unavailable");
+    }
+
+    private double violation(int i, int bit, Budget b) {
+        if (bit == LATENCY) {
+            double over = Double.isNaN(b.latencyMs()) ? 0 : Math.max(0, latQ[i] / b.latencyMs() - 1);
+            return util[i] > 1 ? 1e3 + util[i] + over : over;
+        }
+        if (bit == Constraint.POWER.bit()) {
+            return Math.max(0, power[i] / b.powerW() - 1);
+        }
+        if (bit == Constraint.ENERGY.bit()) {
+            return Math.max(0, energy[i] / b.energyMj() - 1);
+        }
+        return Math.max(0, (b.minAccuracyPercent() - profile.accuracyPercent(i)) / b.minAccuracyPercent());
+    }
+
+    /** Expected average power of {@code op} in the last selection, in W (for probes and tests). */
+    public double lastPowerW(int op) {
+        return power[op];
+    }
+
+    /** Violation bits of {@code op} in the last selection. */
+    int lastMask(int op) {
+        return mask[op];
+    }
+}
