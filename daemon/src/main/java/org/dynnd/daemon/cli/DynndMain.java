@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
         })
 public final class DynndMain implements Runnable {
 
