@@ -15,6 +15,8 @@ import org.dynnd.models.data.DataSource;
 import org.dynnd.models.data.DatasetException;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.eval.BundleEvaluation;
+import org.dynnd.models.eval.ReferenceExport;
+import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.eval.WidthReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +46,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "also write the weights, test inputs and logits as float32 files for models/tools/torch_reference.py")
+    Path export;
+
+    @Option(names = "--export-images", defaultValue = "64", description = "test images written by --export (default: ${DEFAULT-VALUE})")
+    int exportImages;
+
     @Override
     public Integer call() throws IOException {
         Path folder = model != null ? model : defaultModel();
@@ -57,6 +66,10 @@ public final class EvalCommand implements Callable<Integer> {
             ImageSet test = DataSource.parse(spec, ModelOptions.systemFashionMnist()).test();
             List<WidthReport> reports = new BundleEvaluation(System::nanoTime).evaluate(folder, test, latencyImages, threads);
             print(folder, manifest, test, reports);
+            if (export != null) {
+                ReferenceExport.export(folder, test, exportImages, export);
+                System.err.println("exported weights, " + Math.min(exportImages, test.count()) + " inputs and their logits to " + export);
+            }
         } catch (BundleException | DatasetException e) {
             throw new UserErrorException(e.getMessage(), e);
         }
@@ -72,6 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("groups", manifest.groups());
             out.put("denseAccuracy", manifest.denseAccuracy());
             out.put("widths", reports);
+            out.put("separateModelsBytes", AlexNetSpec.separateModelsBytes(manifest.groups(), manifest.classNames().size()));
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
             return;
         }
@@ -84,6 +98,13 @@ public final class EvalCommand implements Callable<Integer> {
         if (manifest.denseAccuracy() != null) {
             System.out.printf("dense reference (manifest): %.2f%%%n", manifest.denseAccuracy());
         }
+        long separate = AlexNetSpec.separateModelsBytes(manifest.groups(), manifest.classNames().size());
+        // all of k = G plus the biases b_1..b_{G-1} that only the narrower widths use
+        long grouped = manifest.parameterBytes().get(manifest.groups() - 1)
+                + (manifest.groups() - 1L) * manifest.classNames().size() * Float.BYTES;
+        System.out.printf("parameter bytes: one grouped model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
+                grouped, manifest.groups(), manifest.groups(), manifest.groups(), manifest.groups(), separate,
+                (double) separate / grouped);
     }
 
     private static Path defaultModel() {

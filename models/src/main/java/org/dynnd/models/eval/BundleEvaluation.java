@@ -17,6 +17,8 @@ import org.dynnd.models.train.Evaluation;
  */
 public final class BundleEvaluation {
 
+    private static final int WARM_UP = 20;
+
     private final LongSupplier nanos;
 
     /** @param nanos monotonic clock for the latencies */
@@ -43,10 +45,13 @@ public final class BundleEvaluation {
         try (DynamicModel model = DynamicModel.open(folder)) {
             model.setThreads(threads);
             int samples = Math.min(latencyImages, test.count());
+            // The first inferences of a fresh engine are slow at every width: warm all of them up.
             for (int k = 1; k <= model.groups(); k++) {
-                for (int i = 0; i < Math.min(samples, 10); i++) {
-                    model.classify(test.input(i), k); // warm-up
+                for (int i = 0; i < Math.min(samples, WARM_UP); i++) {
+                    model.classify(test.input(i), k);
                 }
+            }
+            for (int k = 1; k <= model.groups(); k++) {
                 double[] ms = new double[samples];
                 for (int i = 0; i < samples; i++) {
                     float[] input = test.input(i);

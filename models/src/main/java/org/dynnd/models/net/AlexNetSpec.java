@@ -6,7 +6,7 @@ import java.util.List;
  * The shape of the AlexNet adapted to 32x32 inputs (Xun et al., MLCAD 2019): five convolution
  * layers of widths 64, 192, 384, 256, 256 with kernels 5, 5, 3, 3, 3, 2x2 max-pooling after the
  * first, second and fifth, then a linear classifier; every layer's channels split into
- * {@code groups} independent paths. {@code groups == 1} is the dense reference network.
+ * {@code groups} independent paths of (nearly) equal width. {@code groups == 1} is the dense reference network.
  *
  * @param groups number of channel groups G (1 for the dense network, 2..8 for the grouped one)
  * @param classes number of output classes
@@ -27,18 +27,22 @@ public record AlexNetSpec(int groups, int classes) {
     public static final int MAX_GROUPS = 8;
 
     public AlexNetSpec {
-        if (groups < 1 || groups > MAX_GROUPS || WIDTHS.stream().anyMatch(w -> w % groups != 0)) {
-            throw new IllegalArgumentException(
-                    "groups must be 1 (dense) or 2.." + MAX_GROUPS + " dividing every width " + WIDTHS + ", got " + groups);
+        if (groups < 1 || groups > MAX_GROUPS) {
+            throw new IllegalArgumentException("groups must be 1 (dense) or 2.." + MAX_GROUPS + ", got " + groups);
         }
         if (classes < 2) {
             throw new IllegalArgumentException("classes must be at least 2, got " + classes);
         }
     }
 
-    /** Output channels of convolution layer {@code layer} (0-based) in one group. */
-    public int groupWidth(int layer) {
-        return WIDTHS.get(layer) / groups;
+    /**
+     * Output channels of convolution layer {@code layer} (0-based) in group {@code g} (1-based):
+     * the width split as evenly as possible, the first groups taking one channel more when G
+     * does not divide it (G = 2, 4, 8 divide every width exactly).
+     */
+    public int groupWidth(int layer, int g) {
+        int width = WIDTHS.get(layer);
+        return width / groups + (g <= width % groups ? 1 : 0);
     }
 
     /** Spatial size of the feature map after the last pooling: 32 / 2^3. */
@@ -48,11 +52,6 @@ public record AlexNetSpec(int groups, int classes) {
             size = pool ? size / 2 : size;
         }
         return size;
-    }
-
-    /** Length of the flattened feature vector one group hands to the classifier. */
-    public int groupFeatures() {
-        return groupWidth(WIDTHS.size() - 1) * featureSize() * featureSize();
     }
 
     /**
@@ -72,5 +71,17 @@ public record AlexNetSpec(int groups, int classes) {
         }
         long features = in * featureSize() * featureSize();
         return count + features * classes + classes;
+    }
+
+    /**
+     * Bytes of the G separately trained dense networks of widths 1/G, 2/G, .., G/G that the
+     * one grouped model replaces (float32 values, counted as {@link #denseParameterCount}).
+     */
+    public static long separateModelsBytes(int groups, int classes) {
+        long bytes = 0;
+        for (int w = 1; w <= groups; w++) {
+            bytes += denseParameterCount(w, groups, classes) * Float.BYTES;
+        }
+        return bytes;
     }
 }

@@ -50,7 +50,7 @@ public final class GroupedAlexNet extends AbstractBlock {
         super(VERSION);
         this.spec = spec;
         for (int g = 1; g <= spec.groups(); g++) {
-            paths.add(addChildBlock("group" + g, path(spec)));
+            paths.add(addChildBlock("group" + g, path(spec, g)));
         }
         for (int g = 1; g <= spec.groups(); g++) {
             heads.add(addChildBlock("head" + g, Linear.builder().setUnits(spec.classes()).optBias(false).build()));
@@ -65,14 +65,14 @@ public final class GroupedAlexNet extends AbstractBlock {
         }
     }
 
-    private static Block path(AlexNetSpec spec) {
+    private static Block path(AlexNetSpec spec, int g) {
         SequentialBlock path = new SequentialBlock();
         for (int layer = 0; layer < AlexNetSpec.WIDTHS.size(); layer++) {
             int kernel = AlexNetSpec.KERNELS.get(layer);
             path.add(Conv2d.builder()
                     .setKernelShape(new Shape(kernel, kernel))
                     .optPadding(new Shape(kernel / 2, kernel / 2))
-                    .setFilters(spec.groupWidth(layer))
+                    .setFilters(spec.groupWidth(layer, g))
                     .optBias(false) // batch norm's shift makes a convolution bias redundant
                     .build());
             path.add(BatchNorm.builder().optEpsilon(1e-5f).build());

@@ -10,6 +10,7 @@ import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
+import org.dynnd.models.net.GroupedAlexNet;
 
 /**
  * The grouped network as the rest of the daemon sees it: classify an image with k of the G
@@ -59,6 +60,11 @@ public final class DynamicModel implements AutoCloseable {
     /** Bytes of parameters that inference with {@code k} groups reads. */
     public long parameterBytes(int k) {
         return bundle.manifest().parameterBytes().get(checkK(k) - 1);
+    }
+
+    /** The network, for tests in this package that look inside. */
+    GroupedAlexNet net() {
+        return bundle.net();
     }
 
     /** The bundle's manifest. */

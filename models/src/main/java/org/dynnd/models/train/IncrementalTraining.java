@@ -3,28 +3,16 @@ package org.dynnd.models.train;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
-import ai.djl.training.Trainer;
-import ai.djl.training.listener.LoggingTrainingListener;
-import ai.djl.training.listener.TrainingListener;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
-import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupedAlexNet;
@@ -34,7 +22,7 @@ import org.dynnd.models.net.Networks;
  * Trains a model bundle: the grouped network stage by stage (stage g trains group g, W_g and
  * b_g while everything of groups below g stays frozen), then the dense reference network, then
  * measures the test accuracy at every k and writes the bundle. Every epoch runs through DJL's
- * {@link Trainer} with a progress bar and ends with a checkpoint (parameters and
+ * {@code Trainer} with a progress bar and ends with a checkpoint (parameters and
  * {@link TrainingState}) in the checkpoint folder; a run started again with the same settings
  * continues after the last completed epoch. Each epoch gets a fresh optimizer, so a resumed run
  * computes exactly what the uninterrupted one would have.
@@ -50,6 +38,7 @@ public final class IncrementalTraining {
     private final PrintStream console;
     private final LongSupplier nanos;
     private final InstantSource clock;
+    private final StageTrainer stages;
 
     /**
      * @param settings what to train
@@ -62,6 +51,7 @@ public final class IncrementalTraining {
         this.console = console;
         this.nanos = nanos;
         this.clock = clock;
+        this.stages = new StageTrainer(settings, nanos);
     }
 
     /**
@@ -138,33 +128,12 @@ public final class IncrementalTraining {
             if (state.done(network, stage, epoch)) {
                 continue;
             }
-            EpochReport report = trainEpoch(model, network, stage, epoch, train);
+            EpochReport report = stages.train(model, network, stage, epoch, train);
             Networks.save(net, checkpoints.resolve(network + ".params"));
             state = state.with(report);
             state.write(checkpoints.resolve("state.json"));
             console.println(report.line(net.spec().groups(), epochs));
         }
         return state;
-    }
-
-    private EpochReport trainEpoch(Model model, String network, int stage, int epoch, ImageSet train)
-            throws TrainingException {
-        GroupedAlexNet net = Networks.net(model);
-        net.prepareStage(stage);
-        EpochStatistics statistics = new EpochStatistics();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate(epoch))).build())
-                .addTrainingListeners(TrainingListener.Defaults.basic())
-                .addTrainingListeners(new LoggingTrainingListener(), statistics);
-        long seed = settings.seed() * 1_000_003L + (network.equals(DENSE) ? 500_000 : 0) + stage * 1_000L + epoch;
-        long start = nanos.getAsLong();
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(settings.batchSize(), AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE));
-            EasyTrain.fit(trainer, 1, new ImageBatches(train, settings.batchSize(), stage, seed), null);
-        } catch (IOException | TranslateException e) {
-            throw new TrainingException(network + " stage " + stage + " epoch " + epoch + " failed: " + e.getMessage(), e);
-        }
-        double seconds = (nanos.getAsLong() - start) / 1e9;
-        return new EpochReport(network, stage, epoch, statistics.loss(), statistics.accuracy(), seconds);
     }
 }
