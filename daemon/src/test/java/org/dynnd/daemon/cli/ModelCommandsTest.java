@@ -67,7 +67,7 @@ class ModelCommandsTest {
         assertThat(bundle.resolve("manifest.json")).exists();
         assertThat(bundle.resolve("checkpoint")).doesNotExist();
 
-        int evaluated = run("eval", "--model", bundle.toString(), "--json", "--latency-images", "3");
+        int evaluated = run("eval", "--model", bundle.toString(), "--json", "--latency-images", "3", "--threads", "1");
         assertThat(evaluated).as(err).isZero();
         JsonNode report = new ObjectMapper().readTree(out);
         assertThat(report.get("widths")).hasSize(2);

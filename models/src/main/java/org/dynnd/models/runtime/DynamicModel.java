@@ -1,5 +1,6 @@
 package org.dynnd.models.runtime;
 
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.TranslateException;
@@ -11,6 +12,7 @@ import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.Networks;
 
 /**
  * The grouped network as the rest of the daemon sees it: classify an image with k of the G
@@ -85,6 +87,7 @@ public final class DynamicModel implements AutoCloseable {
 
     /** Sets PyTorch's intra-op threads of the calling thread (for tools that do not classify). */
     public static void setIntraOpThreads(int threads) {
+        Engine.getEngine(Networks.ENGINE); // loads the native library the call needs
         JniUtils.setNumThreads(threads);
     }
 
