@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             SensorsCommand.class,
             SimulateCommand.class,
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
         })
 public final class DynndMain implements Runnable {
 

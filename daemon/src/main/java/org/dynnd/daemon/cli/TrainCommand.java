@@ -1,0 +1,124 @@
+package org.dynnd.daemon.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.dynnd.models.bundle.Manifest;
+import org.dynnd.models.data.DataSource;
+import org.dynnd.models.data.DatasetException;
+import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.train.IncrementalTraining;
+import org.dynnd.models.train.TrainingException;
+import org.dynnd.models.train.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dynnd train}: trains a grouped AlexNet bundle incrementally (and the dense reference),
+ * with a checkpoint after every epoch so that running the same command again resumes.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train a grouped AlexNet model bundle stage by stage, plus the dense reference network.",
+            "A checkpoint is written after every epoch; the same command resumes an interrupted run.",
+        })
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "DATA",
+            description = "fashion-mnist (the system folder ${sys:dynnd.fashion-mnist:-/usr/share/datasets/fashion-mnist}),"
+                    + " fashion-mnist:DIR, cifar10:DIR or DIR (default: ${DEFAULT-VALUE})")
+    String data;
+
+    @Option(names = "--groups", defaultValue = "4", description = "channel groups G, 2..8 (default: ${DEFAULT-VALUE})")
+    int groups;
+
+    @Option(names = "--epochs-per-stage", defaultValue = "1", description = "epochs of each stage (default: ${DEFAULT-VALUE})")
+    int epochsPerStage;
+
+    @Option(names = "--dense-epochs", description = "epochs of the dense reference; 0 skips it (default: --epochs-per-stage)")
+    Integer denseEpochs;
+
+    @Option(names = "--train-images", defaultValue = "0",
+            description = "train on the first N training images; 0 for all (default: ${DEFAULT-VALUE})")
+    int trainImages;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "images per batch (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--decay", defaultValue = "0.3",
+            description = "learning-rate factor per further epoch of a stage (default: ${DEFAULT-VALUE})")
+    float decay;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "0", description = "intra-op threads; 0 keeps PyTorch's default")
+    int threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the bundle folder to write")
+    Path out;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "checkpoint folder (default: DIR/checkpoint, removed when the bundle is complete)")
+    Path checkpoints;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingSettings settings;
+        try {
+            settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
+                    batchSize, learningRate, decay, trainImages, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserErrorException(e.getMessage());
+        }
+        ModelOptions.threads(threads);
+        DataSource source;
+        ImageSet train;
+        ImageSet test;
+        try {
+            source = DataSource.parse(data, ModelOptions.systemFashionMnist());
+            train = source.train();
+            test = source.test();
+        } catch (DatasetException e) {
+            throw new UserErrorException(e.getMessage(), e);
+        }
+        boolean ownCheckpoints = checkpoints == null;
+        Path checkpointFolder = ownCheckpoints ? out.resolve("checkpoint") : checkpoints;
+        Manifest manifest;
+        try {
+            manifest = new IncrementalTraining(settings, System.out, System::nanoTime, InstantSource.system())
+                    .run(source.spec(), train, test, out, checkpointFolder);
+        } catch (TrainingException e) {
+            throw new UserErrorException(e.getMessage(), e);
+        }
+        if (ownCheckpoints) {
+            deleteTree(checkpointFolder);
+        }
+        System.out.printf("wrote %s: accuracy %s%% at k = 1..%d, dense %s%%, training %.0f s grouped + %.0f s dense%n",
+                out, manifest.accuracy(), manifest.groups(), manifest.denseAccuracy(),
+                manifest.training().groupedSeconds(), manifest.training().denseSeconds());
+        return 0;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

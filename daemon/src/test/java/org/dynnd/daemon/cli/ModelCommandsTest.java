@@ -1,0 +1,100 @@
+package org.dynnd.daemon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dynnd train} and {@code dynnd eval} end to end on tiny CIFAR-10 files in the official format. */
+class ModelCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            return Cli.execute(new DynndMain(), args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            out = outBytes.toString(StandardCharsets.UTF_8);
+            err = errBytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path cifar() throws IOException {
+        Path data = dir.resolve("cifar");
+        Files.createDirectories(data);
+        for (String name : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin"}) {
+            byte[] content = new byte[8 * 3073];
+            for (int r = 0; r < 8; r++) {
+                content[r * 3073] = (byte) (r % 2);
+                for (int p = 1; p < 3073; p++) {
+                    content[r * 3073 + p] = (byte) (r % 2 == 0 ? p % 64 : 200 + p % 50);
+                }
+            }
+            Files.write(data.resolve(name), content);
+        }
+        return data;
+    }
+
+    @Test
+    void trainsABundleThatEvalReproduces() throws Exception {
+        Path data = cifar();
+        Path bundle = dir.resolve("bundle");
+        int trained = run("train", "--data", "cifar10:" + data, "--groups", "2", "--epochs-per-stage", "1",
+                "--dense-epochs", "0", "--batch-size", "8", "--out", bundle.toString());
+        assertThat(trained).as(err).isZero();
+        assertThat(out).contains("grouped stage 2/2 epoch 1/1").contains("wrote " + bundle);
+        assertThat(bundle.resolve("manifest.json")).exists();
+        assertThat(bundle.resolve("checkpoint")).doesNotExist();
+
+        int evaluated = run("eval", "--model", bundle.toString(), "--json", "--latency-images", "3", "--threads", "1");
+        assertThat(evaluated).as(err).isZero();
+        JsonNode report = new ObjectMapper().readTree(out);
+        assertThat(report.get("widths")).hasSize(2);
+        for (JsonNode width : report.get("widths")) {
+            assertThat(width.get("accuracy").asDouble()).isEqualTo(width.get("manifestAccuracy").asDouble());
+            assertThat(width.get("meanLatencyMs").asDouble()).isPositive();
+        }
+        assertThat(report.get("separateModelsBytes").asLong()).isGreaterThan(0);
+
+        assertThat(run("eval", "--model", bundle.toString(), "--latency-images", "2")).isZero();
+        assertThat(out).contains("  2 ").contains("separate models of widths 1/2..2/2");
+    }
+
+    @Test
+    void userMistakesAreOneLineAndExitCode2() throws Exception {
+        assertThat(run("eval", "--model", dir.resolve("none").toString())).isEqualTo(2);
+        assertThat(err.strip()).startsWith("eval: ").contains("manifest.json: missing").doesNotContain("\n");
+
+        assertThat(run("train", "--groups", "9", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err).contains("groups must be in 2..8, got 9");
+
+        assertThat(run("train", "--data", "cifar10:" + dir.resolve("nothing"), "--out", dir.toString())).isEqualTo(2);
+        assertThat(err).contains("nothing: data folder does not exist");
+
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        assertThat(run("train", "--data", "cifar10:" + empty, "--out", dir.toString())).isEqualTo(2);
+        assertThat(err).contains("data_batch_1.bin: missing CIFAR-10 file");
+    }
+}

@@ -1,0 +1,72 @@
+package org.dynnd.models.bundle;
+
+import java.util.List;
+import org.dynnd.models.train.EpochReport;
+import org.dynnd.models.train.TrainingSettings;
+
+/**
+ * {@code manifest.json} of a model bundle: what the parameter file holds, how it was made and
+ * how well it does at every width. Loading checks it against the parameters.
+ *
+ * @param formatVersion {@link #FORMAT_VERSION}
+ * @param architecture {@link #ARCHITECTURE}
+ * @param groups number of channel groups G
+ * @param inputShape channels, height, width of one input image
+ * @param classNames the class of every output index
+ * @param dataset the data the bundle was trained and tested on
+ * @param accuracy top-1 test accuracy in percent with k = 1..G groups (index k-1)
+ * @param denseAccuracy top-1 test accuracy of the dense reference network, or null if not trained
+ * @param parameterBytes bytes of stored values that inference with k = 1..G groups reads (index k-1)
+ * @param parametersFile the parameter file's name inside the bundle
+ * @param parametersSha256 SHA-256 of the parameter file, lower-case hex
+ * @param training how and how long the bundle was trained
+ */
+public record Manifest(
+        int formatVersion,
+        String architecture,
+        int groups,
+        List<Integer> inputShape,
+        List<String> classNames,
+        Dataset dataset,
+        List<Double> accuracy,
+        Double denseAccuracy,
+        List<Long> parameterBytes,
+        String parametersFile,
+        String parametersSha256,
+        Training training) {
+
+    /** The bundle format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The architecture this code builds: {@link org.dynnd.models.net.GroupedAlexNet}. */
+    public static final String ARCHITECTURE = "grouped-alexnet-32x32";
+
+    /**
+     * @param source the data set as given to the trainer
+     * @param trainImages training images used
+     * @param testImages test images the accuracies were measured on
+     */
+    public record Dataset(String source, int trainImages, int testImages) {}
+
+    /**
+     * @param settings the training settings
+     * @param groupedSeconds wall time of the incremental training of all stages
+     * @param denseSeconds wall time of training the dense reference
+     * @param finishedAt when training ended (ISO-8601)
+     * @param engine the engine and its version
+     * @param epochs loss and training accuracy of every epoch
+     */
+    public record Training(
+            TrainingSettings settings, double groupedSeconds, double denseSeconds, String finishedAt, String engine,
+            List<EpochReport> epochs) {}
+
+    /** This manifest with the parameter file's name and digest filled in. */
+    public Manifest withParameters(String file, String sha256) {
+        return new Manifest(formatVersion, architecture, groups, inputShape, classNames, dataset, accuracy,
+                denseAccuracy, parameterBytes, file, sha256, training);
+    }
+
+    /** The test accuracy in percent with {@code k} groups. */
+    public double accuracy(int k) {
+        return accuracy.get(k - 1);
+    }
+}

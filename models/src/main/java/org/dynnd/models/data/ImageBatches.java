@@ -1,0 +1,106 @@
+package org.dynnd.models.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.translate.Batchifier;
+import ai.djl.util.Progress;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+
+/**
+ * An {@link ImageSet} as a DJL training {@link Dataset}: batches of {@code (N, 3, 32, 32)}
+ * images in [0, 1] plus, when {@code k > 0}, the number of active groups as a scalar second
+ * input, so that {@code Trainer.forward} runs the grouped network at that width. The order is
+ * a seeded shuffle (or none), so a resumed run sees exactly the batches the interrupted one
+ * would have seen. Each batch builds one array from a float buffer instead of one per image.
+ */
+public final class ImageBatches implements Dataset {
+
+    private final ImageSet images;
+    private final int batchSize;
+    private final int k;
+    private final Long seed;
+
+    /**
+     * @param images the images
+     * @param batchSize images per batch (the last batch may be smaller)
+     * @param k the active groups handed to the network, or 0 to hand only the images
+     * @param seed the shuffle seed, or null to keep the stored order
+     */
+    public ImageBatches(ImageSet images, int batchSize, int k, Long seed) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.images = images;
+        this.batchSize = batchSize;
+        this.k = k;
+        this.seed = seed;
+    }
+
+    /** Number of batches one pass yields. */
+    public int batches() {
+        return (images.count() + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public Iterable<Batch> getData(NDManager manager) {
+        int[] order = order();
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < order.length;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int size = Math.min(batchSize, order.length - next);
+                float[] data = new float[size * ImageSet.INPUT_VALUES];
+                float[] labels = new float[size];
+                for (int i = 0; i < size; i++) {
+                    int index = order[next + i];
+                    images.copyInput(index, data, i * ImageSet.INPUT_VALUES);
+                    labels[i] = images.label(index);
+                }
+                next += size;
+                NDManager batchManager = manager.newSubManager();
+                NDArray array = batchManager.create(data, new Shape(size, 3, ImageSet.SIZE, ImageSet.SIZE));
+                NDList inputs = k > 0 ? new NDList(array, batchManager.create(k)) : new NDList(array);
+                NDList targets = new NDList(batchManager.create(labels, new Shape(size)));
+                return new Batch(batchManager, inputs, targets, size, Batchifier.STACK, Batchifier.STACK,
+                        (next + batchSize - 1) / batchSize, batches());
+            }
+        };
+    }
+
+    private int[] order() {
+        int[] order = new int[images.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (seed != null) {
+            Random random = new Random(seed);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    @Override
+    public void prepare(Progress progress) {
+        // The images are already in memory: nothing to download or decode.
+    }
+}

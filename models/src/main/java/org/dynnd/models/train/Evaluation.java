@@ -1,0 +1,48 @@
+package org.dynnd.models.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import org.dynnd.models.data.ImageBatches;
+import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.net.GroupedAlexNet;
+
+/** Top-1 accuracy of a network on labelled images, in inference mode and without gradients. */
+public final class Evaluation {
+
+    private static final int BATCH = 250;
+
+    private Evaluation() {}
+
+    /** Accuracy in percent of {@code net} running {@code k} groups over every image of {@code images}. */
+    public static double accuracy(GroupedAlexNet net, NDManager manager, ImageSet images, int k) {
+        // Frozen parameters make PyTorch record no graph; the caller's training state is restored.
+        var trainable = net.getParameters().values().stream().filter(p -> p.requiresGradient()).toList();
+        net.freezeParameters(true);
+        long correct = 0;
+        try (NDManager scope = manager.newSubManager()) {
+            ParameterStore store = new ParameterStore(scope, false);
+            for (Batch batch : new ImageBatches(images, BATCH, k, null).getData(scope)) {
+                try (batch) {
+                    NDArray logits = net.forward(store, batch.getData(), false).singletonOrThrow();
+                    NDArray labels = batch.getLabels().head();
+                    correct += logits.argMax(1).toType(labels.getDataType(), false).eq(labels).sum().getLong();
+                }
+            }
+        } finally {
+            trainable.forEach(p -> p.freeze(false));
+        }
+        return 100.0 * correct / images.count();
+    }
+
+    /** Logits of {@code net} at {@code k} groups for the given inputs (N x 3 x 32 x 32 values). */
+    public static float[] logits(GroupedAlexNet net, NDManager manager, float[] inputs, int count, int k) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray images = scope.create(inputs, new ai.djl.ndarray.types.Shape(count, 3, ImageSet.SIZE, ImageSet.SIZE));
+            NDList out = net.forward(new ParameterStore(scope, false), new NDList(images, scope.create(k)), false);
+            return out.singletonOrThrow().toFloatArray();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.dynnd.models.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.dynnd.models.bundle.Manifest;
+import org.dynnd.models.bundle.ModelBundle;
+import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.net.AlexNetSpec;
+import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.Networks;
+
+/**
+ * Trains a model bundle: the grouped network stage by stage (stage g trains group g, W_g and
+ * b_g while everything of groups below g stays frozen), then the dense reference network, then
+ * measures the test accuracy at every k and writes the bundle. Every epoch runs through DJL's
+ * {@code Trainer} with a progress bar and ends with a checkpoint (parameters and
+ * {@link TrainingState}) in the checkpoint folder; a run started again with the same settings
+ * continues after the last completed epoch. Each epoch gets a fresh optimizer, so a resumed run
+ * computes exactly what the uninterrupted one would have.
+ */
+public final class IncrementalTraining {
+
+    /** Network name of the grouped network in reports and checkpoints. */
+    public static final String GROUPED = "grouped";
+    /** Network name of the dense reference network. */
+    public static final String DENSE = "dense";
+
+    private final TrainingSettings settings;
+    private final PrintStream console;
+    private final LongSupplier nanos;
+    private final InstantSource clock;
+    private final StageTrainer stages;
+
+    /**
+     * @param settings what to train
+     * @param console where per-epoch lines go (DJL's progress bar writes to standard output)
+     * @param nanos monotonic clock for durations
+     * @param clock wall clock for the manifest's finishing time
+     */
+    public IncrementalTraining(TrainingSettings settings, PrintStream console, LongSupplier nanos, InstantSource clock) {
+        this.settings = settings;
+        this.console = console;
+        this.nanos = nanos;
+        this.clock = clock;
+        this.stages = new StageTrainer(settings, nanos);
+    }
+
+    /**
+     * Trains (or resumes) and writes the bundle to {@code out}; checkpoints live in
+     * {@code checkpoints}. Returns the manifest written.
+     */
+    public Manifest run(String dataName, ImageSet train, ImageSet test, Path out, Path checkpoints)
+            throws IOException, TrainingException {
+        ImageSet used = settings.trainImages() > 0 ? train.head(settings.trainImages()) : train;
+        Files.createDirectories(checkpoints);
+        Path stateFile = checkpoints.resolve("state.json");
+        TrainingState state = new TrainingState(settings, dataName, List.of());
+        if (Files.exists(stateFile)) {
+            TrainingState saved = TrainingState.read(stateFile);
+            if (!saved.settings().equals(settings) || !saved.data().equals(dataName)) {
+                throw new TrainingException(stateFile + ": the checkpoint was made with " + saved.settings() + " on "
+                        + saved.data() + ", not " + settings + " on " + dataName
+                        + "; use the same options to resume, or another checkpoint folder");
+            }
+            state = saved;
+            console.printf("resuming from %s: %d epochs already done%n", checkpoints, state.epochs().size());
+        }
+        Engine.getEngine(Networks.ENGINE).setRandomSeed((int) settings.seed());
+        int classes = used.classNames().size();
+        AlexNetSpec groupedSpec = new AlexNetSpec(settings.groups(), classes);
+        List<Double> accuracy = new ArrayList<>();
+        List<Long> bytes = new ArrayList<>();
+        Double dense = null;
+        Manifest manifest;
+        try (Model grouped = model(GROUPED, groupedSpec, checkpoints)) {
+            for (int stage = 1; stage <= settings.groups(); stage++) {
+                state = trainStage(grouped, GROUPED, stage, settings.epochsPerStage(), used, state, checkpoints);
+            }
+            if (settings.denseEpochs() > 0) {
+                try (Model denseModel = model(DENSE, new AlexNetSpec(1, classes), checkpoints)) {
+                    state = trainStage(denseModel, DENSE, 1, settings.denseEpochs(), used, state, checkpoints);
+                    dense = Evaluation.accuracy(Networks.net(denseModel), denseModel.getNDManager(), test, 1);
+                    console.printf("dense reference: test accuracy %.2f%%%n", dense);
+                }
+            }
+            GroupedAlexNet net = Networks.net(grouped);
+            for (int k = 1; k <= settings.groups(); k++) {
+                accuracy.add(Evaluation.accuracy(net, grouped.getNDManager(), test, k));
+                bytes.add(net.parameterBytes(k));
+                console.printf("k = %d: test accuracy %.2f%%, %d parameter bytes%n", k, accuracy.get(k - 1), bytes.get(k - 1));
+            }
+            Manifest.Training training = new Manifest.Training(settings, state.seconds(GROUPED), state.seconds(DENSE),
+                    clock.instant().toString(), Networks.ENGINE + " " + Engine.getEngine(Networks.ENGINE).getVersion(),
+                    state.epochs());
+            manifest = ModelBundle.write(out, net, new Manifest(Manifest.FORMAT_VERSION, Manifest.ARCHITECTURE,
+                    settings.groups(), List.of(AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE),
+                    used.classNames(), new Manifest.Dataset(dataName, used.count(), test.count()), accuracy, dense,
+                    bytes, null, null, training));
+        }
+        return manifest;
+    }
+
+    private static Model model(String name, AlexNetSpec spec, Path checkpoints) throws IOException, TrainingException {
+        Path file = checkpoints.resolve(name + ".params");
+        if (!Files.exists(file)) {
+            return Networks.create(name, spec);
+        }
+        try {
+            return Networks.load(name, spec, file);
+        } catch (MalformedModelException e) {
+            throw new TrainingException(file + ": checkpoint does not fit " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TrainingState trainStage(Model model, String network, int stage, int epochs, ImageSet train,
+            TrainingState state, Path checkpoints) throws IOException, TrainingException {
+        GroupedAlexNet net = Networks.net(model);
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (state.done(network, stage, epoch)) {
+                continue;
+            }
+            EpochReport report = stages.train(model, network, stage, epoch, train);
+            Networks.save(net, checkpoints.resolve(network + ".params"));
+            state = state.with(report);
+            state.write(checkpoints.resolve("state.json"));
+            console.println(report.line(net.spec().groups(), epochs));
+        }
+        return state;
+    }
+}
