@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = DynndVersion.class,
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
+            RunCommand.class,
             CheckConfigCommand.class,
             SensorsCommand.class,
             SimulateCommand.class,

@@ -59,16 +59,33 @@ public final class EmulatedBoard {
 
     /** Lays out the tree as the board boots: sensors disabled or idle, every policy at its maximum. */
     public synchronized void build() throws IOException {
+        open(true);
+    }
+
+    /**
+     * Takes over the tree a previous run left, as it is: a daemon that died leaves its frequencies
+     * written there, and the next one must find (and restore) them, as on a real board. Builds the
+     * tree when there is none.
+     */
+    public synchronized void reopen() throws IOException {
+        open(!java.nio.file.Files.isDirectory(root.resolve("sys")));
+    }
+
+    private void open(boolean fresh) throws IOException {
         for (int u = 0; u < units.size(); u++) {
             EmulatedUnit unit = units.get(u);
             if (unit.cpu()) {
                 CpufreqPolicyFiles files = new CpufreqPolicyFiles(root, unit);
-                files.create();
+                if (fresh) {
+                    files.create();
+                }
                 cpufreq.add(files);
                 devfreq.add(null);
             } else {
                 DevfreqFiles files = new DevfreqFiles(root, unit);
-                files.create();
+                if (fresh) {
+                    files.create();
+                }
                 devfreq.add(files);
                 cpufreq.add(null);
             }
@@ -79,13 +96,17 @@ public final class EmulatedBoard {
             case "ina231" -> {
                 for (RailPreset rail : rails) {
                     Ina231Files files = new Ina231Files(root, rail.address(), sensorName(rail), rail.maxAmps());
-                    files.create();
+                    if (fresh) {
+                        files.create();
+                    }
                     ina231.add(files);
                 }
             }
             case "ina3221-iio" -> {
                 ina3221 = new Ina3221IioFiles(root, rails.stream().map(RailPreset::name).toList());
-                ina3221.create();
+                if (fresh) {
+                    ina3221.create();
+                }
             }
             default -> throw new IOException("board " + preset.name() + ": cannot emulate sensor backend '"
                     + preset.sensors().backend() + "'; emulated boards have ina231 or ina3221-iio sensors");

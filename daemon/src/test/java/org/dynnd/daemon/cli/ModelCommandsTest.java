@@ -84,7 +84,7 @@ class ModelCommandsTest {
     @Test
     void userMistakesAreOneLineAndExitCode2() throws Exception {
         assertThat(run("eval", "--model", dir.resolve("none").toString())).isEqualTo(2);
-        assertThat(err.strip()).startsWith("eval: ").contains("manifest.json: missing").doesNotContain("\n");
+        assertThat(err.strip()).startsWith("dynnd eval: ").contains("manifest.json: missing").doesNotContain("\n");
 
         assertThat(run("train", "--groups", "9", "--out", dir.toString())).isEqualTo(2);
         assertThat(err).contains("groups must be in 2..8, got 9");

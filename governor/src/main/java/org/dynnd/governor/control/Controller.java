@@ -116,6 +116,31 @@ public final class Controller {
         return decision;
     }
 
+    /**
+     * What the controller would choose for {@code budget} now, from its current estimates,
+     * without learning anything or changing its state: the answer to a client that asks whether a
+     * budget is feasible before (or instead of) holding it.
+     */
+    public Decision preview(Budget budget) {
+        int units = space.units().size();
+        double[] quantile = new double[units];
+        double[] mean = new double[units];
+        double[] powerFactor = new double[units];
+        double perPeriod = Math.max(1, requestsPerMs * 1000);
+        for (int u = 0; u < units; u++) {
+            SlowdownFilter lf = latency[filterOf(u)];
+            SlowdownFilter pf = power[filterOf(u)];
+            double m = lf.logMean() + lf.logSlope();
+            double v = lf.logVariance();
+            quantile[u] = Math.exp(m + z * Math.sqrt(v + spread));
+            mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / perPeriod));
+            powerFactor[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
+        }
+        Selector preview = new Selector(profile);
+        return preview.select(new Selector.Input(quantile, mean, powerFactor, requestsPerMs, perPeriod, budget,
+                config.precedence(), config.allowSplit(), allowed.clone()));
+    }
+
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];

@@ -1,0 +1,252 @@
+package org.dynnd.daemon.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dynnd.daemon.access.AccessPolicy;
+import org.dynnd.daemon.access.PeerIdentities;
+import org.dynnd.daemon.access.UserDirectory;
+import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.config.DynndConfig;
+import org.dynnd.daemon.platform.BoardPreset;
+import org.dynnd.daemon.platform.BoardPresets;
+import org.dynnd.daemon.runtime.RuntimeParts;
+import org.dynnd.daemon.server.KernelPeerCredentials;
+import org.dynnd.daemon.server.ServerSettings;
+import org.dynnd.daemon.state.HardwareStateFile;
+import org.dynnd.daemon.systemd.ProcessSignals;
+import org.dynnd.governor.actuate.Actuators;
+import org.dynnd.governor.actuate.AffinitySyscalls;
+import org.dynnd.governor.actuate.CpufreqKnob;
+import org.dynnd.governor.actuate.DevfreqKnob;
+import org.dynnd.governor.actuate.FrequencyKnob;
+import org.dynnd.governor.actuate.LibcAffinity;
+import org.dynnd.governor.actuate.SysfsIo;
+import org.dynnd.governor.board.BoardModel;
+import org.dynnd.governor.board.Boards;
+import org.dynnd.governor.control.Controller;
+import org.dynnd.governor.control.ControllerConfig;
+import org.dynnd.governor.control.Objective;
+import org.dynnd.governor.control.Precedence;
+import org.dynnd.governor.op.ComputeUnit;
+import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.dynnd.governor.profile.ModelProfile;
+import org.dynnd.governor.profile.Profile;
+import org.dynnd.models.bundle.BundleException;
+import org.dynnd.models.runtime.DynamicModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins the modules into a running daemon: platform (real or emulated), model, sensors, governor
+ * and actuators, the control loop, and the parts the socket server runs. Owns what it starts and
+ * stops it on {@link #close()}.
+ */
+public final class DaemonAssembly implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonAssembly.class);
+
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private RuntimeParts parts;
+    private String platformName;
+
+    private DaemonAssembly() {}
+
+    /**
+     * Builds everything {@code config} describes. {@code home} is the distribution's folder
+     * (board presets in {@code config/boards}, the shipped model in {@code models}).
+     */
+    public static DaemonAssembly assemble(DynndConfig config, Path home, Path runtimeDir, Path socket, long pid,
+            ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
+        DaemonAssembly assembly = new DaemonAssembly();
+        try {
+            assembly.build(config, home, runtimeDir, socket, pid, reload);
+            return assembly;
+        } catch (ConfigException | IOException | RuntimeException e) {
+            assembly.close();
+            throw e;
+        }
+    }
+
+    private void build(DynndConfig config, Path home, Path runtimeDir, Path socket, long pid,
+            ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "dynnd-control");
+            t.setDaemon(true);
+            return t;
+        });
+        owned.add(scheduler::shutdownNow);
+        BoardPresets presets = BoardPresets.load(home.resolve("config/boards"));
+        DynamicModel model = openModel(config, home);
+        owned.add(model::close);
+        int groups = model.groups();
+        double[] accuracy = new double[groups];
+        for (int k = 1; k <= groups; k++) {
+            accuracy[k - 1] = model.accuracy(k);
+        }
+        ModelProfile modelProfile = new GroupedAlexNetCost(groups).profile(
+                model.manifest().architecture(), model.manifest().parametersSha256().substring(0, 12), accuracy);
+
+        String name = config.platform().name();
+        BoardPreset preset;
+        Path sysfsRoot;
+        EmulatedPlatform emulated = null;
+        if (config.platform().emulated()) {
+            preset = presets.byName(name.substring("emulated:".length())).orElseThrow();
+            BoardModel boardModel = Boards.byName(preset.boardModel(), groups);
+            emulated = EmulatedPlatform.start(preset, boardModel, runtimeDir, scheduler, System::nanoTime);
+            owned.add(emulated);
+            sysfsRoot = emulated.sysfsRoot();
+        } else {
+            sysfsRoot = Path.of(config.platform().sysfsRoot());
+            preset = name.equals("auto") ? presets.detect(sysfsRoot)
+                    : presets.byName(name).orElseThrow(() -> new ConfigException("platform.name: no board preset '" + name + "'"));
+        }
+        platformName = config.platform().emulated() ? name : preset.name();
+        HardwareStateFile state = new HardwareStateFile(runtimeDir.resolve("hardware-state.json"), sysfsRoot, pid);
+
+        // Units, knobs and the operating-point space.
+        BoardModel boardModel = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), groups);
+        if (boardModel == null) {
+            throw new ConfigException("board " + preset.name() + " has no board model yet, and calibration on such boards"
+                    + " needs one as its prior; allowed platforms: odroid-xu3, jetson-nano and their emulated: forms");
+        }
+        SysfsIo io = new StateRecordingIo(SysfsIo.FILES, state, sysfsRoot);
+        List<ComputeUnit> units = new ArrayList<>();
+        List<FrequencyKnob> knobs = new ArrayList<>();
+        List<Set<Integer>> boardCpus = new ArrayList<>();
+        for (var unitModel : boardModel.units()) {
+            ComputeUnit unit = unitModel.unit();
+            BoardPreset.UnitPreset knob = preset.units().stream().filter(u -> u.name().equals(unit.name())).findFirst()
+                    .orElseThrow(() -> new ConfigException("board preset " + preset.name() + ": no unit " + unit.name()));
+            if (!knob.cpu() && emulated == null) {
+                LOG.info("unit {} is a GPU: this build of PyTorch runs on the CPU only, the unit is left out", unit.name());
+                continue;
+            }
+            units.add(unit);
+            knobs.add(knob.cpu() ? new CpufreqKnob(CpufreqKnob.policyDir(sysfsRoot, knob.cpufreqPolicy()), io)
+                    : new DevfreqKnob(sysfsRoot.resolve(knob.devfreq()), io));
+            boardCpus.add(Set.copyOf(unit.cpus()));
+        }
+        int[] ks = modelProfile.ks();
+        OpSpace space = new OpSpace(units, ks);
+        Profile profile = new BoardModel(boardModel.name(), boardModel.units().stream()
+                .filter(u -> units.contains(u.unit())).toList(), boardModel.basePowerW(), boardModel.fullModelMacs())
+                .profile(space, modelProfile);
+
+        // Sensors.
+        SensorsSetup sensors = SensorsSetup.start(preset, config, sysfsRoot, state);
+        owned.add(sensors);
+
+        // Governor, actuators and the loop.
+        LibcAffinity libc = new LibcAffinity();
+        AffinitySyscalls affinity = emulated == null ? libc
+                : new HostCpuAffinity(libc, boardCpus, Runtime.getRuntime().availableProcessors());
+        InferenceThreads threads = new InferenceThreads(libc);
+        int fixedThreads = config.inference().intraOpThreads();
+        int hostCpus = Runtime.getRuntime().availableProcessors();
+        Actuators actuators = new Actuators(units, knobs, affinity, threads::threadIds,
+                n -> model.setThreads(fixedThreads > 0 ? fixedThreads : Math.min(n, hostCpus)));
+        ControllerConfig controllerConfig = ControllerConfig.defaults()
+                .withConfidence(config.governor().confidence())
+                .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())));
+        Controller controller = new Controller(profile, controllerConfig);
+        Objective objective = Objective.parse(config.governor().objective());
+        int initial = controller.preview(org.dynnd.governor.control.Budget.unconstrained(objective)).primary();
+        OperatingPointPlan plan = new OperatingPointPlan(org.dynnd.governor.control.Decision.single(initial));
+        OperatingPointSwitch switcher = new OperatingPointSwitch(space, actuators, controller, initial);
+        LatencyLedger ledger = new LatencyLedger();
+        LatencyDilation dilation = emulated == null ? LatencyDilation.NONE
+                : emulated.dilation(space, modelProfile, HostReference.measure(model, 15));
+        ModelInference inference = new ModelInference(model, model.manifest().architecture() + "-g" + groups, space, plan,
+                switcher, ledger, dilation, emulated == null ? null : emulated.activity(), sensors.power()::latestBoardW,
+                System::nanoTime);
+        GovernorBridge bridge = new GovernorBridge(space, controller, objective);
+        long periodNanos = TimeUnit.MILLISECONDS.toNanos(config.governor().periodMs());
+        ControlLoop loop = new ControlLoop(space, controller, plan, switcher, ledger, sensors.power(), bridge::target,
+                System::nanoTime, periodNanos);
+        bridge.attach(loop);
+        scheduler.scheduleAtFixedRate(loop, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+
+        UserDirectory directory = UserDirectory.read(Path.of("/"));
+        AccessPolicy access = AccessPolicy.resolve(known(config.access().budgetUsers(), directory::uid, "user"),
+                known(config.access().budgetGroups(), directory::gid, "group"), config.access().readOps(), directory);
+        ServerSettings defaults = ServerSettings.defaults(platformName);
+        ServerSettings settings = new ServerSettings(platformName, defaults.maxLineBytes(), defaults.maxClients(), 1,
+                config.inference().queueCapacity(), defaults.budgetQueue(), defaults.maxImagePixels(),
+                defaults.writeBufferLowBytes(), defaults.writeBufferHighBytes());
+        String prom = config.telemetry().prometheusFile();
+        parts = new RuntimeParts(settings, bridge, inference, threads, access,
+                new KernelPeerCredentials(new PeerIdentities(Path.of("/proc"))), socket,
+                prom.isEmpty() ? Optional.empty() : Optional.of(Path.of(prom)), config.governor().periodMs(),
+                config.telemetry().keepS(), state, reload);
+        LOG.info("{}: {} operating points ({} units, k = 1..{}), model {}", platformName, space.size(), units.size(),
+                groups, inference.modelName());
+    }
+
+    /**
+     * The names that exist on this machine. A user or group that does not exist has no members,
+     * so leaving it out grants exactly what naming it would; it is logged, not fatal (the default
+     * group dynnd exists only where the package created it).
+     */
+    private static List<String> known(List<String> names, java.util.function.ToIntFunction<String> lookup, String what) {
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            try {
+                lookup.applyAsInt(name);
+                found.add(name);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("access: no {} '{}' on this machine; it is left out", what, name);
+            }
+        }
+        return found;
+    }
+
+    private static DynamicModel openModel(DynndConfig config, Path home) throws ConfigException {
+        Path bundle = config.model().shipped() ? home.resolve("models/alexnet-g4-fmnist") : Path.of(config.model().bundle());
+        try {
+            return DynamicModel.open(bundle);
+        } catch (BundleException e) {
+            throw new ConfigException("model.bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the socket server runs. */
+    public RuntimeParts parts() {
+        return parts;
+    }
+
+    /** The platform's name as {@code hello} reports it. */
+    public String platformName() {
+        return platformName;
+    }
+
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+        owned.clear();
+    }
+
+    static Map<String, List<String>> unitRails(BoardPreset preset) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (BoardPreset.RailPreset rail : preset.sensors().rails()) {
+            map.computeIfAbsent(rail.unit(), u -> new ArrayList<>()).add(rail.name());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,137 @@
+package org.dynnd.daemon.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.dynnd.daemon.emulation.BoardPhysics;
+import org.dynnd.daemon.emulation.EmulatedBoard;
+import org.dynnd.daemon.emulation.EmulatedUnit;
+import org.dynnd.daemon.emulation.UnitActivity;
+import org.dynnd.daemon.platform.BoardPreset;
+import org.dynnd.governor.board.BoardModel;
+import org.dynnd.governor.board.UnitModel;
+import org.dynnd.governor.op.ComputeUnit;
+import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.op.OperatingPoint;
+import org.dynnd.governor.profile.ModelProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A board imitated on this machine: its sysfs tree in the runtime folder, kept alive by the
+ * governor's board model every {@value #TICK_MS} ms, and the board's latency for each inference
+ * computed on the host.
+ */
+final class EmulatedPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedPlatform.class);
+    static final long TICK_MS = 50;
+
+    private final BoardModel model;
+    private final EmulatedBoard board;
+    private final UnitActivity activity;
+    private final ScheduledFuture<?> ticker;
+
+    private EmulatedPlatform(BoardModel model, EmulatedBoard board, UnitActivity activity, ScheduledFuture<?> ticker) {
+        this.model = model;
+        this.board = board;
+        this.activity = activity;
+        this.ticker = ticker;
+    }
+
+    /** Opens (or builds) the tree of {@code preset} under {@code runtimeDir} and starts its kernel. */
+    static EmulatedPlatform start(BoardPreset preset, BoardModel model, Path runtimeDir, ScheduledExecutorService scheduler,
+            LongSupplier nanoClock) throws IOException {
+        List<EmulatedUnit> units = new ArrayList<>();
+        for (UnitModel unit : model.units()) {
+            ComputeUnit cu = unit.unit();
+            BoardPreset.UnitPreset knob = preset.units().stream().filter(u -> u.name().equals(cu.name())).findFirst()
+                    .orElseThrow(() -> new IOException("board preset " + preset.name() + " has no unit '" + cu.name()
+                            + "' of the board model; allowed: units named as in the model"));
+            units.add(new EmulatedUnit(cu.name(), cu.cpus(), cu.frequenciesKHz(), knob.cpufreqPolicy(), knob.devfreq()));
+        }
+        UnitActivity activity = new UnitActivity(units.size(), nanoClock);
+        Path root = runtimeDir.resolve("emulated-" + preset.name());
+        EmulatedBoard board = new EmulatedBoard(root, preset, units, physics(model), activity, nanoClock);
+        board.reopen();
+        ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(() -> {
+            try {
+                board.tick();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("emulated board: {}", e.toString());
+            }
+        }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        LOG.info("emulated {} at {}", preset.name(), root);
+        return new EmulatedPlatform(model, board, activity, ticker);
+    }
+
+    Path sysfsRoot() {
+        return board.root();
+    }
+
+    UnitActivity activity() {
+        return activity;
+    }
+
+    BoardModel model() {
+        return model;
+    }
+
+    /**
+     * The board's latency for an inference the host ran: the board model's latency for the point,
+     * scaled by how the host's time compares with its own reference for the same k.
+     *
+     * @param hostReferenceMs the host's typical latency for each k (index k-1)
+     */
+    LatencyDilation dilation(OpSpace space, ModelProfile profile, double[] hostReferenceMs) {
+        return (op, hostMs) -> {
+            OperatingPoint point = space.point(op);
+            double boardMs = model.latencyMs(point, profile.costOf(point.k()));
+            return boardMs * hostMs / hostReferenceMs[point.k() - 1];
+        };
+    }
+
+    @Override
+    public void close() {
+        ticker.cancel(false);
+    }
+
+    /** The board model's power, as the emulated sensors report it. */
+    static BoardPhysics physics(BoardModel model) {
+        return new BoardPhysics() {
+            @Override
+            public double unitPowerW(int unit, long khz, double utilization) {
+                UnitModel u = model.units().get(unit);
+                int f = index(u, khz);
+                return u.idleW(f) + utilization * (u.busyW(f) - u.idleW(f));
+            }
+
+            @Override
+            public double unitVolts(int unit, long khz) {
+                UnitModel u = model.units().get(unit);
+                return u.volts()[index(u, khz)];
+            }
+
+            @Override
+            public double basePowerW() {
+                return model.basePowerW();
+            }
+        };
+    }
+
+    private static int index(UnitModel unit, long khz) {
+        long[] freqs = unit.unit().frequenciesKHz();
+        int best = 0;
+        for (int i = 0; i < freqs.length; i++) {
+            if (freqs[i] <= khz) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,89 @@
+package org.dynnd.daemon.run;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.Decision;
+import org.dynnd.daemon.service.GovernorPort;
+import org.dynnd.daemon.service.OperatingPointInfo;
+import org.dynnd.daemon.service.Prediction;
+import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.governor.control.Controller;
+import org.dynnd.governor.control.Objective;
+import org.dynnd.governor.op.OpSpace;
+
+/**
+ * The socket server's view of the governor: a budget becomes the controller's target (the control
+ * loop acts on it from its next period), a question about a budget is answered from the
+ * controller's current estimates without changing them.
+ */
+final class GovernorBridge implements GovernorPort {
+
+    private final OpSpace space;
+    private final Controller controller;
+    private final Objective defaultObjective;
+    private volatile org.dynnd.governor.control.Budget target;
+    private volatile ControlLoop loop;
+
+    GovernorBridge(OpSpace space, Controller controller, Objective defaultObjective) {
+        this.space = space;
+        this.controller = controller;
+        this.defaultObjective = defaultObjective;
+        this.target = org.dynnd.governor.control.Budget.unconstrained(defaultObjective);
+    }
+
+    void attach(ControlLoop controlLoop) {
+        this.loop = controlLoop;
+    }
+
+    /** The budget the control loop serves. */
+    org.dynnd.governor.control.Budget target() {
+        return target;
+    }
+
+    @Override
+    public Decision evaluate(Budget budget) {
+        org.dynnd.governor.control.Decision d;
+        synchronized (controller) {
+            d = controller.preview(toGovernor(budget));
+        }
+        int op = d.primary();
+        double latency = controller.profile().latencyMs(op);
+        return new Decision(d.feasible(), Points.info(space, op),
+                new Prediction(latency, d.predictedEnergyMj(), d.predictedPowerW(), d.predictedAccuracy()));
+    }
+
+    @Override
+    public Decision apply(Budget budget) {
+        target = toGovernor(budget);
+        return evaluate(budget);
+    }
+
+    @Override
+    public List<OperatingPointInfo> operatingPoints() {
+        return IntStream.range(0, space.size()).mapToObj(i -> Points.info(space, i)).toList();
+    }
+
+    @Override
+    public TelemetrySample sample() {
+        ControlLoop l = loop;
+        return l == null ? null : l.latest();
+    }
+
+    @Override
+    public boolean healthy() {
+        ControlLoop l = loop;
+        return l != null && l.healthy();
+    }
+
+    private org.dynnd.governor.control.Budget toGovernor(Budget b) {
+        Objective objective = b == Budget.NONE ? defaultObjective
+                : b.objective() == org.dynnd.daemon.budget.Objective.MIN_ENERGY ? Objective.MIN_ENERGY : Objective.MAX_ACCURACY;
+        return new org.dynnd.governor.control.Budget(nan(b.latencyMs()), nan(b.energyMj()), nan(b.powerW()),
+                nan(b.minAccuracy()), objective);
+    }
+
+    private static double nan(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}

@@ -1,0 +1,59 @@
+package org.dynnd.daemon.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dynnd.sensors.meter.EnergyMeter;
+import org.dynnd.sensors.meter.Integral;
+
+/**
+ * The board's power over a stretch of time, from the energy meter: every rail's average, and the
+ * board's — the total rail where the board has one, else the sum of its rails. A stretch the
+ * sensors did not cover reads NaN, never zero.
+ */
+final class PowerReadings {
+
+    /** One stretch: watts per rail and for the board (NaN when unknown), joules of the board. */
+    record Reading(Map<String, Double> railsW, double boardW, double boardJ) {}
+
+    private final EnergyMeter meter;
+    private final List<String> rails;
+    private final Optional<String> totalRail;
+    private volatile double latestBoardW = Double.NaN;
+
+    PowerReadings(EnergyMeter meter, List<String> rails, Optional<String> totalRail) {
+        this.meter = meter;
+        this.rails = List.copyOf(rails);
+        this.totalRail = totalRail;
+    }
+
+    Reading over(long t0, long t1) {
+        Map<String, Double> perRail = new LinkedHashMap<>();
+        double sumW = 0;
+        boolean complete = !rails.isEmpty();
+        for (String rail : rails) {
+            Integral integral = meter.energy(rail, t0, t1);
+            double w = integral.coveredNanos() > 0 ? integral.averageWatts() : Double.NaN;
+            perRail.put(rail, w);
+            if (Double.isNaN(w)) {
+                complete = false;
+            } else {
+                sumW += w;
+            }
+        }
+        double boardW = totalRail.isPresent()
+                ? perRail.getOrDefault(totalRail.get(), Double.NaN)
+                : complete ? sumW : Double.NaN;
+        double boardJ = boardW * (t1 - t0) / 1e9;
+        if (!Double.isNaN(boardW)) {
+            latestBoardW = boardW;
+        }
+        return new Reading(perRail, boardW, boardJ);
+    }
+
+    /** The board's power over the most recent stretch that was measured, in W; NaN before any. */
+    double latestBoardW() {
+        return latestBoardW;
+    }
+}
