@@ -38,7 +38,9 @@ public final class RunCommand implements Callable<Integer> {
         Files.createDirectories(socket.getParent());
         long pid = ProcessHandle.current().pid();
         DaemonRuntime.restoreLeftover(runtimeDir.resolve("hardware-state.json"));
-        try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, socket, pid, this::reload)) {
+        Path cacheDir = config.daemon().cacheDirectory(root, env);
+        Files.createDirectories(cacheDir);
+        try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, cacheDir, socket, pid, this::reload)) {
             DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid).installSignals();
             runtime.awaitStop();
         }

@@ -10,9 +10,14 @@ import java.util.List;
  * @param confidence probability with which a chosen operating point must meet the budget
  * @param precedence the order in which constraints are kept when not all can be
  * @param hysteresis the relative gain a new operating point must bring before the governor switches
+ * @param calibration where the profile comes from: {@code auto} (a real board: the cached profile,
+ *     else a calibration run that is then cached; an emulated board: its board model),
+ *     {@code measure} (always calibrate), {@code board-model} (the governor's model of the board)
  */
 public record GovernorConfig(Integer periodMs, String objective, Double confidence, List<String> precedence,
-        Double hysteresis) {
+        Double hysteresis, String calibration) {
+
+    public static final List<String> CALIBRATIONS = List.of("auto", "measure", "board-model");
 
     public static final List<String> OBJECTIVES = List.of("max-accuracy", "min-energy");
     public static final List<String> CONSTRAINTS = List.of("power", "latency", "energy", "accuracy");
@@ -27,9 +32,10 @@ public record GovernorConfig(Integer periodMs, String objective, Double confiden
                     + String.join(", ", CONSTRAINTS));
         }
         hysteresis = Check.range("hysteresis", hysteresis, 0.05, 0.0, 0.5, false);
+        calibration = Check.oneOf("calibration", calibration, "auto", CALIBRATIONS);
     }
 
     public static GovernorConfig defaults() {
-        return new GovernorConfig(null, null, null, null, null);
+        return new GovernorConfig(null, null, null, null, null, null);
     }
 }

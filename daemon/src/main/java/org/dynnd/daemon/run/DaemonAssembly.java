@@ -65,11 +65,11 @@ public final class DaemonAssembly implements AutoCloseable {
      * Builds everything {@code config} describes. {@code home} is the distribution's folder
      * (board presets in {@code config/boards}, the shipped model in {@code models}).
      */
-    public static DaemonAssembly assemble(DynndConfig config, Path home, Path runtimeDir, Path socket, long pid,
-            ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
+    public static DaemonAssembly assemble(DynndConfig config, Path home, Path runtimeDir, Path cacheDir, Path socket,
+            long pid, ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
         DaemonAssembly assembly = new DaemonAssembly();
         try {
-            assembly.build(config, home, runtimeDir, socket, pid, reload);
+            assembly.build(config, home, runtimeDir, cacheDir, socket, pid, reload);
             return assembly;
         } catch (ConfigException | IOException | RuntimeException e) {
             assembly.close();
@@ -77,7 +77,7 @@ public final class DaemonAssembly implements AutoCloseable {
         }
     }
 
-    private void build(DynndConfig config, Path home, Path runtimeDir, Path socket, long pid,
+    private void build(DynndConfig config, Path home, Path runtimeDir, Path cacheDir, Path socket, long pid,
             ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "dynnd-control");
@@ -139,7 +139,7 @@ public final class DaemonAssembly implements AutoCloseable {
         }
         int[] ks = modelProfile.ks();
         OpSpace space = new OpSpace(units, ks);
-        Profile profile = new BoardModel(boardModel.name(), boardModel.units().stream()
+        Profile prior = new BoardModel(boardModel.name(), boardModel.units().stream()
                 .filter(u -> units.contains(u.unit())).toList(), boardModel.basePowerW(), boardModel.fullModelMacs())
                 .profile(space, modelProfile);
 
@@ -159,14 +159,19 @@ public final class DaemonAssembly implements AutoCloseable {
         ControllerConfig controllerConfig = ControllerConfig.defaults()
                 .withConfidence(config.governor().confidence())
                 .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())));
-        Controller controller = new Controller(profile, controllerConfig);
+        LatencyDilation dilation = emulated == null ? LatencyDilation.NONE
+                : emulated.dilation(space, modelProfile, HostReference.measure(model, 15));
         Objective objective = Objective.parse(config.governor().objective());
-        int initial = controller.preview(org.dynnd.governor.control.Budget.unconstrained(objective)).primary();
+        int initial = new Controller(prior, controllerConfig)
+                .preview(org.dynnd.governor.control.Budget.unconstrained(objective)).primary();
+        CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
+                dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
+        Profile profile = ProfileSource.choose(config.governor().calibration(), emulated != null, prior, platformName,
+                modelProfile, space, cacheDir, probe);
+        Controller controller = new Controller(profile, controllerConfig);
         OperatingPointPlan plan = new OperatingPointPlan(org.dynnd.governor.control.Decision.single(initial));
         OperatingPointSwitch switcher = new OperatingPointSwitch(space, actuators, controller, initial);
         LatencyLedger ledger = new LatencyLedger();
-        LatencyDilation dilation = emulated == null ? LatencyDilation.NONE
-                : emulated.dilation(space, modelProfile, HostReference.measure(model, 15));
         ModelInference inference = new ModelInference(model, model.manifest().architecture() + "-g" + groups, space, plan,
                 switcher, ledger, dilation, emulated == null ? null : emulated.activity(), sensors.power()::latestBoardW,
                 System::nanoTime);

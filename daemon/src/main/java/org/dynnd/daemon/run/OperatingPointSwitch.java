@@ -27,6 +27,7 @@ final class OperatingPointSwitch {
     private long appliedKHz = -1;
     private int current;
 
+    /** @param controller learns what fails; null while calibrating, before there is one */
     OperatingPointSwitch(OpSpace space, Actuators actuators, Controller controller, int initial) {
         this.space = space;
         this.actuators = actuators;
@@ -43,6 +44,9 @@ final class OperatingPointSwitch {
                 String text = failure.knob() + " (" + failure.where() + "): " + failure.errno() + ", " + failure.message();
                 LOG.warn("actuator failed, the governor stops using it: {}", text);
                 degraded.add(text);
+                if (controller == null) {
+                    continue; // calibration: the failure is reported; the controller does not exist yet
+                }
                 synchronized (controller) {
                     if (!actuators.unitAvailable(point.unit())) {
                         controller.markUnitUnavailable(point.unit());

@@ -110,7 +110,7 @@ class ConfigLoaderTest {
                 Arguments.of("unknown section", "governer:\n  period_ms: 100\n",
                         "t.yaml:1:1: governer: unknown key 'governer'; allowed here: access, daemon, governor, inference, model, platform, sensors, telemetry"),
                 Arguments.of("unknown key", "governor:\n  perod_ms: 100\n",
-                        "t.yaml:2:3: governor.perod_ms: unknown key 'perod_ms'; allowed here: confidence, hysteresis, objective, period_ms, precedence"),
+                        "t.yaml:2:3: governor.perod_ms: unknown key 'perod_ms'; allowed here: calibration, confidence, hysteresis, objective, period_ms, precedence"),
                 Arguments.of("out of range", "governor:\n  period_ms: 5\n",
                         "t.yaml:2:3: governor.period_ms: 5 is out of range; allowed: an integer from 10 to 60000"),
                 Arguments.of("wrong type", "governor:\n  period_ms: fast\n",
