@@ -119,12 +119,13 @@ final class BudgetDesk implements AutoCloseable {
             pending.decrementAndGet();
             return false;
         }
+        HalfClose.begin(channel);
         thread.execute(() -> {
             try {
-                channel.writeAndFlush(Replies.ok(id, work.run()));
+                HalfClose.finish(channel, Replies.ok(id, work.run()));
             } catch (RuntimeException e) {
                 LOG.error("arbitration failed", e);
-                channel.writeAndFlush(Replies.error(id, ErrorCode.INTERNAL_ERROR, "arbitration failed: " + e.getMessage()));
+                HalfClose.finish(channel, Replies.error(id, ErrorCode.INTERNAL_ERROR, "arbitration failed: " + e.getMessage()));
             } finally {
                 pending.decrementAndGet();
             }

@@ -39,10 +39,12 @@ final class InferenceQueue implements AutoCloseable {
 
     /** Queues {@code request}; its reply goes to {@code channel}. False when the queue is full. */
     boolean submit(Request.Infer request, Channel channel) {
+        HalfClose.begin(channel);
         try {
-            pool.execute(() -> channel.writeAndFlush(run(request)));
+            pool.execute(() -> HalfClose.finish(channel, run(request)));
             return true;
         } catch (RejectedExecutionException e) {
+            HalfClose.cancel(channel);
             return false;
         }
     }

@@ -105,10 +105,14 @@ public final class SocketServer implements AutoCloseable {
         LOG.info("serving on inherited socket fd {}", fd);
     }
 
+    private static final HalfClose HALF_CLOSE = new HalfClose();
+
     private ServerBootstrap bootstrap(io.netty.channel.ChannelFactory<EpollServerDomainSocketChannel> factory) {
         return new ServerBootstrap()
                 .group(loops)
                 .channelFactory(factory)
+                // A client that half-closes still gets its pending replies (see HalfClose).
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
                 .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
@@ -122,6 +126,7 @@ public final class SocketServer implements AutoCloseable {
                                 new LineBasedFrameDecoder(settings.maxLineBytes(), true, true),
                                 new RequestDecoder(settings.maxLineBytes()),
                                 access,
+                                HALF_CLOSE,
                                 dispatcher);
                     }
                 });
