@@ -40,6 +40,7 @@ public final class RunCommand implements Callable<Integer> {
         DaemonRuntime.restoreLeftover(runtimeDir.resolve("hardware-state.json"));
         try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, socket, pid, this::reload)) {
             DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid).installSignals();
+            assembly.ready();
             runtime.awaitStop();
         }
         return 0;

@@ -58,6 +58,7 @@ public final class DaemonAssembly implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private RuntimeParts parts;
     private String platformName;
+    private EmulatedPlatform emulatedPlatform;
 
     private DaemonAssembly() {}
 
@@ -103,10 +104,16 @@ public final class DaemonAssembly implements AutoCloseable {
         if (config.platform().emulated()) {
             preset = presets.byName(name.substring("emulated:".length())).orElseThrow();
             BoardModel boardModel = Boards.byName(preset.boardModel(), groups);
-            emulated = EmulatedPlatform.start(preset, boardModel, runtimeDir, scheduler, System::nanoTime);
+            emulated = EmulatedPlatform.start(preset, boardModel, config.emulation().coRunner(), runtimeDir, scheduler,
+                    System::nanoTime);
             owned.add(emulated);
+            emulatedPlatform = emulated;
             sysfsRoot = emulated.sysfsRoot();
         } else {
+            if (!config.emulation().coRunner().isEmpty()) {
+                throw new ConfigException("emulation.co_runner: co-runners are scheduled on emulated boards only, and the"
+                        + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
+            }
             sysfsRoot = Path.of(config.platform().sysfsRoot());
             preset = name.equals("auto") ? presets.detect(sysfsRoot)
                     : presets.byName(name).orElseThrow(() -> new ConfigException("platform.name: no board preset '" + name + "'"));
@@ -223,6 +230,13 @@ public final class DaemonAssembly implements AutoCloseable {
     /** What the socket server runs. */
     public RuntimeParts parts() {
         return parts;
+    }
+
+    /** Tells the parts that keep time from readiness (an emulated board's co-runners) that the socket is served. */
+    public void ready() {
+        if (emulatedPlatform != null) {
+            emulatedPlatform.ready();
+        }
     }
 
     /** The platform's name as {@code hello} reports it. */
