@@ -116,6 +116,10 @@ public final class Demo {
         root.put("platform", Map.of("name", "emulated:odroid-xu3"));
         root.put("daemon", daemon);
         root.put("access", Map.of("budget_users", List.of(Integer.toString(uid))));
+        // One inference thread: the demo's own client shares this machine's cores with the daemon, and
+        // PyTorch's threads slow down sharply when a core is taken from them, which the emulated
+        // board would show as a slower board.
+        root.put("inference", Map.of("intra_op_threads", 1));
         root.put("emulation", Map.of("co_runner", coRunners));
         return "# Written by `dynnd demo`: the daemon's configuration for this run.\n"
                 + new ObjectMapper(new YAMLFactory()).writeValueAsString(root);

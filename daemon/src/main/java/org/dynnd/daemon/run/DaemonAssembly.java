@@ -172,8 +172,12 @@ public final class DaemonAssembly implements AutoCloseable {
         OperatingPointPlan plan = new OperatingPointPlan(org.dynnd.governor.control.Decision.single(initial));
         OperatingPointSwitch switcher = new OperatingPointSwitch(space, actuators, controller, initial);
         LatencyLedger ledger = new LatencyLedger();
-        LatencyDilation dilation = emulated == null ? LatencyDilation.NONE
-                : emulated.dilation(space, modelProfile, HostReference.measure(model, 15));
+        LatencyDilation dilation = LatencyDilation.NONE;
+        if (emulated != null) {
+            double[] hostReference = HostReference.measure(model, 15);
+            LOG.info("host reference latency per k (ms): {}", java.util.Arrays.toString(hostReference));
+            dilation = emulated.dilation(space, modelProfile, new HostBaseline(hostReference));
+        }
         ModelInference inference = new ModelInference(model, model.manifest().architecture() + "-g" + groups, space, plan,
                 switcher, ledger, dilation, emulated == null ? null : emulated.activity(), sensors.power()::latestBoardW,
                 System::nanoTime);

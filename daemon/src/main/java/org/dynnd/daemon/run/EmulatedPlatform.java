@@ -133,16 +133,15 @@ final class EmulatedPlatform implements AutoCloseable {
 
     /**
      * The board's latency for an inference the host ran: the board model's latency for the point,
-     * scaled by how the host's time compares with its own reference for the same k.
-     *
-     * @param hostReferenceMs the host's typical latency for each k (index k-1)
+     * scaled by how the host's time compares with its typical time for the same k, and slowed by a
+     * co-runner on the point's unit.
      */
-    LatencyDilation dilation(OpSpace space, ModelProfile profile, double[] hostReferenceMs) {
+    LatencyDilation dilation(OpSpace space, ModelProfile profile, HostBaseline host) {
         return (op, hostMs) -> {
             OperatingPoint point = space.point(op);
             double boardMs = model.latencyMs(point, profile.costOf(point.k()));
             int unit = unitIndex(space.unit(point.unit()).name());
-            return boardMs * hostMs / hostReferenceMs[point.k() - 1] * coRunners.slowdown(unit);
+            return boardMs * hostMs / host.typicalMs(point.k(), hostMs) * coRunners.slowdown(unit);
         };
     }
 
