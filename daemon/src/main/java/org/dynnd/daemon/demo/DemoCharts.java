@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -40,7 +41,12 @@ final class DemoCharts {
         XYSeriesCollection measured = new XYSeriesCollection();
         measured.addSeries(series("p95 latency", DemoSample::latencyP95Ms));
         measured.addSeries(series("p50 latency", DemoSample::latencyP50Ms));
-        save(png, chart("Latency per inference", "ms", measured, budget("latency budget", DemoStep::latencyMs)));
+        JFreeChart chart = chart("Latency per inference", "ms", measured, budget("latency budget", DemoStep::latencyMs));
+        // A log scale: a stall of the host (hundreds of ms) must not flatten the tight budgets (a few ms).
+        LogarithmicAxis ms = new LogarithmicAxis("ms (log scale)");
+        ms.setAllowNegativesFlag(false);
+        chart.getXYPlot().setRangeAxis(ms);
+        save(png, chart);
     }
 
     /** Board power against the power cap. */
