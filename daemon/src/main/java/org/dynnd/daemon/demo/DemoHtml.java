@@ -30,8 +30,8 @@ final class DemoHtml {
             h.append("<tr><td>").append(escape(step.name())).append("</td><td>").append(escape(step.budgetLabel()))
                     .append("</td><td>").append(s.periods()).append("</td><td").append(missed ? " class=\"no\">" : ">")
                     .append(step.hasBudget() ? s.metPeriods() + "/" + s.settledPeriods() + " (" + DemoReport.percent(s.metShare()) + ")" : "no budget")
-                    .append("</td><td>").append(f(s.medianP95Ms(), 2)).append("</td><td>").append(f(s.medianPowerW(), 2))
-                    .append("</td><td>").append(f(s.medianEnergyMj(), 1)).append("</td><td>").append(f(s.liveAccuracy(), 1))
+                    .append("</td><td>").append(DemoTable.f(s.medianP95Ms(), 2)).append("</td><td>").append(DemoTable.f(s.medianPowerW(), 2))
+                    .append("</td><td>").append(DemoTable.f(s.medianEnergyMj(), 1)).append("</td><td>").append(DemoTable.f(s.liveAccuracy(), 1))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -47,10 +47,6 @@ final class DemoHtml {
     private static void figure(StringBuilder h, String png, String caption) {
         h.append("<figure><img src=\"").append(png).append("\" alt=\"").append(escape(caption)).append("\" width=\"")
                 .append(DemoCharts.WIDTH).append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
-    }
-
-    private static String f(double value, int decimals) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String escape(String text) {

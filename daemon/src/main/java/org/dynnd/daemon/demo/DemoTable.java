@@ -38,7 +38,8 @@ final class DemoTable {
         out.flush();
     }
 
-    private static String f(double value, int decimals) {
+    /** {@code value} with {@code decimals} decimals, or "-" when unknown. */
+    static String f(double value, int decimals) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>Why not the start-up measurement alone: on a busy host (two shared cores here) a median of a
  * few inferences per k is off by up to a factor of three for some k and not for others, and the
  * emulated board then shows a k=2 faster than its k=1 — a board that does not exist, on which no
- * governor can settle. Dividing by a running median keeps the host's inference-to-inference
+ * governor can settle. Measuring against a running median keeps the host's inference-to-inference
  * variation in the board's latency, but not a lasting shift of the host's speed; interference on
  * an emulated board is configured explicitly ({@code emulation.co_runner}).
  */
