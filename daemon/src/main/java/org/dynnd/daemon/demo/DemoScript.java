@@ -7,9 +7,10 @@ import java.util.List;
  * The demo's budget steps on the emulated Odroid XU3 running the shipped 4-group AlexNet. The
  * budgets are chosen to bind (each makes the governor leave the point it picks without one: k=4
  * on the A15 at 900 MHz, about 17 ms, 1.6 W and 32 mJ per inference by the board model) and to be
- * feasible on that board: the tight latency is met at k=3 on the A15 at 1.8 GHz, the power cap and
- * the energy budget on the A7, and under the co-runner's slowdown the tight latency is still met
- * by fewer groups at a higher A15 frequency.
+ * feasible on that board: the tight latency is met at k=3 on the A15 at 1.8 GHz (k=1 at 2 GHz takes
+ * 2.8 ms), the power cap and the energy budget on the A7, and the co-runner step's 15 ms, which
+ * k=4 on the A15 meets without the co-runner but not with it (1.8 times slower), by fewer groups
+ * or by moving to the A7.
  */
 public final class DemoScript {
 
