@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
             RunCommand.class,
+            DemoCommand.class,
             CheckConfigCommand.class,
             SensorsCommand.class,
             SimulateCommand.class,

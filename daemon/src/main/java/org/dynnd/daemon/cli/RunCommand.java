@@ -42,6 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         Files.createDirectories(cacheDir);
         try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, cacheDir, socket, pid, this::reload)) {
             DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid).installSignals();
+            assembly.ready();
             runtime.awaitStop();
         }
         return 0;

@@ -12,7 +12,8 @@ public record DynndConfig(
         SensorsConfig sensors,
         GovernorConfig governor,
         AccessConfig access,
-        TelemetryConfig telemetry) {
+        TelemetryConfig telemetry,
+        EmulationConfig emulation) {
 
     public DynndConfig {
         platform = platform == null ? PlatformConfig.defaults() : platform;
@@ -23,22 +24,23 @@ public record DynndConfig(
         governor = governor == null ? GovernorConfig.defaults() : governor;
         access = access == null ? AccessConfig.defaults() : access;
         telemetry = telemetry == null ? TelemetryConfig.defaults() : telemetry;
+        emulation = emulation == null ? EmulationConfig.defaults() : emulation;
     }
 
     /** Every key at its default. */
     public static DynndConfig defaults() {
-        return new DynndConfig(null, null, null, null, null, null, null, null);
+        return new DynndConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public DynndConfig withPlatform(PlatformConfig value) {
-        return new DynndConfig(value, daemon, model, inference, sensors, governor, access, telemetry);
+        return new DynndConfig(value, daemon, model, inference, sensors, governor, access, telemetry, emulation);
     }
 
     public DynndConfig withDaemon(DaemonConfig value) {
-        return new DynndConfig(platform, value, model, inference, sensors, governor, access, telemetry);
+        return new DynndConfig(platform, value, model, inference, sensors, governor, access, telemetry, emulation);
     }
 
     public DynndConfig withModel(ModelConfig value) {
-        return new DynndConfig(platform, daemon, value, inference, sensors, governor, access, telemetry);
+        return new DynndConfig(platform, daemon, value, inference, sensors, governor, access, telemetry, emulation);
     }
 }

@@ -58,6 +58,7 @@ public final class DaemonAssembly implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
     private RuntimeParts parts;
     private String platformName;
+    private EmulatedPlatform emulatedPlatform;
 
     private DaemonAssembly() {}
 
@@ -103,10 +104,16 @@ public final class DaemonAssembly implements AutoCloseable {
         if (config.platform().emulated()) {
             preset = presets.byName(name.substring("emulated:".length())).orElseThrow();
             BoardModel boardModel = Boards.byName(preset.boardModel(), groups);
-            emulated = EmulatedPlatform.start(preset, boardModel, runtimeDir, scheduler, System::nanoTime);
+            emulated = EmulatedPlatform.start(preset, boardModel, config.emulation().coRunner(), runtimeDir, scheduler,
+                    System::nanoTime);
             owned.add(emulated);
+            emulatedPlatform = emulated;
             sysfsRoot = emulated.sysfsRoot();
         } else {
+            if (!config.emulation().coRunner().isEmpty()) {
+                throw new ConfigException("emulation.co_runner: co-runners are scheduled on emulated boards only, and the"
+                        + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
+            }
             sysfsRoot = Path.of(config.platform().sysfsRoot());
             preset = name.equals("auto") ? presets.detect(sysfsRoot)
                     : presets.byName(name).orElseThrow(() -> new ConfigException("platform.name: no board preset '" + name + "'"));
@@ -159,8 +166,12 @@ public final class DaemonAssembly implements AutoCloseable {
         ControllerConfig controllerConfig = ControllerConfig.defaults()
                 .withConfidence(config.governor().confidence())
                 .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())));
-        LatencyDilation dilation = emulated == null ? LatencyDilation.NONE
-                : emulated.dilation(space, modelProfile, HostReference.measure(model, 15));
+        LatencyDilation dilation = LatencyDilation.NONE;
+        if (emulated != null) {
+            double[] hostReference = HostReference.measure(model, 15);
+            LOG.info("host reference latency per k (ms): {}", java.util.Arrays.toString(hostReference));
+            dilation = emulated.dilation(space, modelProfile, new HostBaseline(hostReference));
+        }
         Objective objective = Objective.parse(config.governor().objective());
         int initial = new Controller(prior, controllerConfig)
                 .preview(org.dynnd.governor.control.Budget.unconstrained(objective)).primary();
@@ -228,6 +239,13 @@ public final class DaemonAssembly implements AutoCloseable {
     /** What the socket server runs. */
     public RuntimeParts parts() {
         return parts;
+    }
+
+    /** Tells the parts that keep time from readiness (an emulated board's co-runners) that the socket is served. */
+    public void ready() {
+        if (emulatedPlatform != null) {
+            emulatedPlatform.ready();
+        }
     }
 
     /** The platform's name as {@code hello} reports it. */

@@ -8,7 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.config.CoRunnerConfig;
 import org.dynnd.daemon.emulation.BoardPhysics;
+import org.dynnd.daemon.emulation.CoRunnerSchedule;
 import org.dynnd.daemon.emulation.EmulatedBoard;
 import org.dynnd.daemon.emulation.EmulatedUnit;
 import org.dynnd.daemon.emulation.UnitActivity;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A board imitated on this machine: its sysfs tree in the runtime folder, kept alive by the
  * governor's board model every {@value #TICK_MS} ms, and the board's latency for each inference
- * computed on the host.
+ * computed on the host. Scheduled co-runners slow inference on their unit and load it.
  */
 final class EmulatedPlatform implements AutoCloseable {
 
@@ -35,18 +38,22 @@ final class EmulatedPlatform implements AutoCloseable {
     private final BoardModel model;
     private final EmulatedBoard board;
     private final UnitActivity activity;
+    private final CoRunnerSchedule coRunners;
     private final ScheduledFuture<?> ticker;
 
-    private EmulatedPlatform(BoardModel model, EmulatedBoard board, UnitActivity activity, ScheduledFuture<?> ticker) {
+    private EmulatedPlatform(BoardModel model, EmulatedBoard board, UnitActivity activity, CoRunnerSchedule coRunners,
+            ScheduledFuture<?> ticker) {
         this.model = model;
         this.board = board;
         this.activity = activity;
+        this.coRunners = coRunners;
         this.ticker = ticker;
     }
 
     /** Opens (or builds) the tree of {@code preset} under {@code runtimeDir} and starts its kernel. */
-    static EmulatedPlatform start(BoardPreset preset, BoardModel model, Path runtimeDir, ScheduledExecutorService scheduler,
-            LongSupplier nanoClock) throws IOException {
+    static EmulatedPlatform start(BoardPreset preset, BoardModel model, List<CoRunnerConfig> coRunnerConfig, Path runtimeDir,
+            ScheduledExecutorService scheduler, LongSupplier nanoClock) throws IOException, ConfigException {
+        CoRunnerSchedule coRunners = schedule(model, coRunnerConfig, nanoClock);
         List<EmulatedUnit> units = new ArrayList<>();
         for (UnitModel unit : model.units()) {
             ComputeUnit cu = unit.unit();
@@ -59,15 +66,57 @@ final class EmulatedPlatform implements AutoCloseable {
         Path root = runtimeDir.resolve("emulated-" + preset.name());
         EmulatedBoard board = new EmulatedBoard(root, preset, units, physics(model), activity, nanoClock);
         board.reopen();
+        boolean[] running = new boolean[units.size()];
         ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(() -> {
             try {
+                applyCoRunners(coRunners, board, running);
                 board.tick();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("emulated board: {}", e.toString());
             }
         }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         LOG.info("emulated {} at {}", preset.name(), root);
-        return new EmulatedPlatform(model, board, activity, ticker);
+        return new EmulatedPlatform(model, board, activity, coRunners, ticker);
+    }
+
+    /** The configured co-runners, their units resolved against the board model's. */
+    static CoRunnerSchedule schedule(BoardModel model, List<CoRunnerConfig> config, LongSupplier nanoClock)
+            throws ConfigException {
+        List<String> names = model.units().stream().map(u -> u.unit().name()).toList();
+        List<CoRunnerSchedule.CoRunner> runners = new ArrayList<>();
+        for (int i = 0; i < config.size(); i++) {
+            CoRunnerConfig c = config.get(i);
+            int unit = names.indexOf(c.unit());
+            if (unit < 0) {
+                throw new ConfigException("emulation.co_runner." + i + ".unit: '" + c.unit() + "' is not a unit of board "
+                        + model.name() + "; allowed: " + String.join(", ", names));
+            }
+            runners.add(new CoRunnerSchedule.CoRunner(unit, (long) (c.startS() * 1e9), (long) (c.durationS() * 1e9),
+                    c.slowdown(), c.load()));
+        }
+        return new CoRunnerSchedule(runners, nanoClock);
+    }
+
+    /** Puts each unit's co-runner load on the board, logging when one starts or stops. */
+    private static void applyCoRunners(CoRunnerSchedule coRunners, EmulatedBoard board, boolean[] running) {
+        for (int u = 0; u < running.length; u++) {
+            boolean now = coRunners.running(u);
+            if (now != running[u]) {
+                String unit = board.units().get(u).name();
+                if (now) {
+                    LOG.info("co-runner on {} started: slowdown {}, load {}", unit, coRunners.slowdown(u), coRunners.load(u));
+                } else {
+                    LOG.info("co-runner on {} stopped", unit);
+                }
+                running[u] = now;
+            }
+            board.setExtraLoad(u, coRunners.load(u));
+        }
+    }
+
+    /** Starts the co-runners' clock: their start times count from now (the daemon is ready). */
+    void ready() {
+        coRunners.start();
     }
 
     Path sysfsRoot() {
@@ -84,16 +133,31 @@ final class EmulatedPlatform implements AutoCloseable {
 
     /**
      * The board's latency for an inference the host ran: the board model's latency for the point,
-     * scaled by how the host's time compares with its own reference for the same k.
+     * slowed by a co-runner on the point's unit, plus how much longer (or shorter) the host took
+     * than its typical time for the same k.
      *
-     * @param hostReferenceMs the host's typical latency for each k (index k-1)
+     * <p>The host's deviation is added as time, not applied as a ratio: on a shared host it is
+     * mostly time the inference thread waited for a core, which lasts as long on any board. As a
+     * ratio it was multiplied by board/host (5 for k=1 on the A15, 30 on the A7 at 200 MHz), so a
+     * 10 ms preemption became a 50-300 ms spike in the 95th percentile that no governor can foresee.
+     * The floor keeps a host faster than usual from making a fast point's latency vanish.
      */
-    LatencyDilation dilation(OpSpace space, ModelProfile profile, double[] hostReferenceMs) {
+    LatencyDilation dilation(OpSpace space, ModelProfile profile, HostBaseline host) {
         return (op, hostMs) -> {
             OperatingPoint point = space.point(op);
-            double boardMs = model.latencyMs(point, profile.costOf(point.k()));
-            return boardMs * hostMs / hostReferenceMs[point.k() - 1];
+            int unit = unitIndex(space.unit(point.unit()).name());
+            double boardMs = model.latencyMs(point, profile.costOf(point.k())) * coRunners.slowdown(unit);
+            return Math.max(boardMs / 2, boardMs + hostMs - host.typicalMs(point.k(), hostMs));
         };
+    }
+
+    private int unitIndex(String name) {
+        for (int u = 0; u < model.units().size(); u++) {
+            if (model.units().get(u).unit().name().equals(name)) {
+                return u;
+            }
+        }
+        return -1;
     }
 
     @Override

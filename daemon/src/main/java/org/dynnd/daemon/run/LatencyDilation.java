@@ -2,9 +2,11 @@ package org.dynnd.daemon.run;
 
 /**
  * How long an inference at an operating point would take on the real board, given how long it
- * took here. On an emulated board the host computes the real inference; this stretches its time to
- * the board's, keeping the host's own variation (and any real interference on the host's CPUs):
- * {@code board = model(op) * measured / hostReference(k)}.
+ * took here. On an emulated board the host computes the real inference; this turns its time into
+ * the board's, keeping the host's own variation from one inference to the next:
+ * {@code board = model(op) * coRunnerSlowdown(unit) + (measured - typicalHost(k))}, where the
+ * host's typical time is a running median ({@code HostBaseline}) and a co-runner is the
+ * interference configured for the emulated board.
  */
 public interface LatencyDilation {
 

@@ -96,6 +96,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsScheduledCoRunnersWithTheirDefaults() throws Exception {
+        DynndConfig config = loader.parse("""
+                emulation:
+                  co_runner:
+                    - unit: a15
+                      start_s: 20
+                      duration_s: 15
+                      slowdown: 1.8
+                    - {unit: a15, start_s: 35, duration_s: 5, load: 0.25}
+                """, "t.yaml");
+        assertThat(config.emulation().coRunner()).containsExactly(
+                new CoRunnerConfig("a15", 20.0, 15.0, 1.8, 1.0),
+                new CoRunnerConfig("a15", 35.0, 5.0, 1.0, 0.25));
+        assertThat(config.emulation().coRunner().get(0).endS()).isEqualTo(35.0);
+    }
+
+    @Test
     void theSocketFollowsTheUserWhenAuto() {
         DaemonConfig daemon = DaemonConfig.defaults();
         assertThat(daemon.socketPath(true, Map.of())).isEqualTo(Path.of("/run/dynnd/dynnd.sock"));
@@ -108,7 +125,7 @@ class ConfigLoaderTest {
     static Stream<Arguments> badDocuments() {
         return Stream.of(
                 Arguments.of("unknown section", "governer:\n  period_ms: 100\n",
-                        "t.yaml:1:1: governer: unknown key 'governer'; allowed here: access, daemon, governor, inference, model, platform, sensors, telemetry"),
+                        "t.yaml:1:1: governer: unknown key 'governer'; allowed here: access, daemon, emulation, governor, inference, model, platform, sensors, telemetry"),
                 Arguments.of("unknown key", "governor:\n  perod_ms: 100\n",
                         "t.yaml:2:3: governor.perod_ms: unknown key 'perod_ms'; allowed here: calibration, confidence, hysteresis, objective, period_ms, precedence"),
                 Arguments.of("out of range", "governor:\n  period_ms: 5\n",
@@ -136,9 +153,20 @@ class ConfigLoaderTest {
                 Arguments.of("a section that is not a mapping", "governor: 5\n",
                         "t.yaml:1:1: governor: '5' is not a mapping of keys to values"),
                 Arguments.of("a list instead of a mapping", "- platform\n- daemon\n",
-                        "t.yaml:1:1: the file must be a mapping of keys to values; allowed keys: access, daemon, governor, inference, model, platform, sensors, telemetry"),
+                        "t.yaml:1:1: the file must be a mapping of keys to values; allowed keys: access, daemon, emulation, governor, inference, model, platform, sensors, telemetry"),
                 Arguments.of("a unit without rails", "sensors:\n  unit_rails:\n    big: []\n",
                         "t.yaml:2:3: sensors.unit_rails: unit 'big' has no rails; allowed: a list of one or more rail names"),
+                Arguments.of("a co-runner that speeds up", "emulation:\n  co_runner:\n    - {unit: a15, start_s: 1, duration_s: 2, slowdown: 0.5}\n",
+                        "t.yaml:3:46: emulation.co_runner.0.slowdown: 0.5 is out of range; allowed: a number from 1.0 to 100.0"),
+                Arguments.of("a co-runner without a start", "emulation:\n  co_runner:\n    - {unit: a15, duration_s: 2}\n",
+                        "t.yaml:3:32: emulation.co_runner.0.start_s: is missing; allowed: a number of seconds"),
+                Arguments.of("a co-runner of no duration", "emulation:\n  co_runner:\n    - {unit: a7, start_s: 1, duration_s: 0}\n",
+                        "t.yaml:3:30: emulation.co_runner.0.duration_s: 0.0 is out of range; allowed: a number above 0.0 up to 86400.0"),
+                Arguments.of("a co-runner load above 1", "emulation:\n  co_runner:\n    - {unit: a7, start_s: 1, duration_s: 1, load: 1.5}\n",
+                        "t.yaml:3:45: emulation.co_runner.0.load: 1.5 is out of range; allowed: a number from 0.0 to 1.0"),
+                Arguments.of("overlapping co-runners", "emulation:\n  co_runner:\n    - {unit: a15, start_s: 1, duration_s: 5}\n"
+                        + "    - {unit: a15, start_s: 4, duration_s: 5}\n",
+                        "t.yaml:2:3: emulation.co_runner: entries 0 and 1 overlap on unit a15; allowed: at most one co-runner at a time on each unit"),
                 Arguments.of("duplicate key", "governor:\n  period_ms: 100\n  period_ms: 200\n",
                         "t.yaml:3:12: governor: YAML syntax error: Duplicate field 'period_ms'"),
                 Arguments.of("broken syntax", "governor:\n  precedence: [power, latency\n",

@@ -17,8 +17,6 @@ public final class Calibrator {
 
     /** How long busy power is measured at each frequency, in ms. */
     static final double POWER_WINDOW_MS = 300;
-    /** At most this many frequencies of a unit get a power measurement. */
-    static final int POWER_POINTS = 7;
 
     private final CalibrationProbe probe;
     private final LongSupplier nanoClock;
@@ -74,29 +72,19 @@ public final class Calibrator {
                 }
                 fits[ki] = LatencyFit.fit(f, t);
             }
-            // Power readings are slower and noisier than latencies: run for a time window (so that
-            // several readings are averaged) rather than for a number of inferences. A unit with
-            // many frequencies is measured at up to POWER_POINTS of them, and power is interpolated
-            // linearly in frequency in between: it is smooth there (C·V²·f with stepwise V).
-            int[] measured = powerFrequencies(freqs.length);
-            double[] pBusy = new double[measured.length];
-            double[] pIdle = new double[measured.length];
-            for (int j = 0; j < measured.length; j++) {
-                long f = freqs[measured[j]];
-                double expected = fits[ks.length - 1].latencyMs(f);
-                int runs = (int) Math.max(3, Math.ceil(POWER_WINDOW_MS / Math.max(expected, 1e-3)));
-                pBusy[j] = probe.run(new OperatingPoint(space.maxK(), u, f), runs).meanBusyPowerW();
-                pIdle[j] = probe.idlePowerW(u, f);
-                checkTime(start, "power of " + unit.name() + " at " + f + " kHz");
-            }
             for (int fi = 0; fi < freqs.length; fi++) {
-                double p = interpolate(freqs, measured, pBusy, fi);
-                double pI = interpolate(freqs, measured, pIdle, fi);
+                // Power readings are slower and noisier than latencies: run for a time window (so
+                // that several readings are averaged) rather than for a number of inferences.
+                double expected = fits[ks.length - 1].latencyMs(freqs[fi]);
+                int runs = (int) Math.max(3, Math.ceil(POWER_WINDOW_MS / Math.max(expected, 1e-3)));
+                double p = probe.run(new OperatingPoint(space.maxK(), u, freqs[fi]), runs).meanBusyPowerW();
+                double pIdle = probe.idlePowerW(u, freqs[fi]);
+                checkTime(start, "power of " + unit.name() + " at " + freqs[fi] + " kHz");
                 for (int ki = 0; ki < ks.length; ki++) {
                     int op = space.indexOf(new OperatingPoint(ks[ki], u, freqs[fi]));
                     latency[op] = Math.max(1e-6, fits[ki].latencyMs(freqs[fi]));
                     busy[op] = p;
-                    idle[op] = Math.min(pI, p);
+                    idle[op] = Math.min(pIdle, p);
                     accuracy[op] = model.accuracyOf(ks[ki]);
                 }
             }
@@ -110,31 +98,6 @@ public final class Calibrator {
             throw new CalibrationTimeoutException("calibration exceeded its limit of " + limit.toSeconds()
                     + " s while measuring " + step + "; measure fewer inferences per point");
         }
-    }
-
-    /** Indices of the frequencies whose power is measured: all of up to POWER_POINTS, else that many spread evenly. */
-    static int[] powerFrequencies(int count) {
-        if (count <= POWER_POINTS) {
-            return java.util.stream.IntStream.range(0, count).toArray();
-        }
-        int[] idx = new int[POWER_POINTS];
-        for (int j = 0; j < POWER_POINTS; j++) {
-            idx[j] = (int) Math.round(j * (count - 1) / (double) (POWER_POINTS - 1));
-        }
-        return idx;
-    }
-
-    private static double interpolate(long[] freqs, int[] measured, double[] values, int fi) {
-        for (int j = 0; j < measured.length; j++) {
-            if (measured[j] == fi) {
-                return values[j];
-            }
-            if (measured[j] > fi) {
-                double w = (freqs[fi] - freqs[measured[j - 1]]) / (double) (freqs[measured[j]] - freqs[measured[j - 1]]);
-                return values[j - 1] + w * (values[j] - values[j - 1]);
-            }
-        }
-        return values[values.length - 1];
     }
 
     private static int[] fitFrequencies(int count) {
