@@ -44,11 +44,14 @@ final class GovernorBridge implements GovernorPort {
     @Override
     public Decision evaluate(Budget budget) {
         org.dynnd.governor.control.Decision d;
+        double latency;
         synchronized (controller) {
             d = controller.preview(toGovernor(budget));
+            // The bound the selection checked, not the profile's mean: a client's "met" then agrees
+            // with the governor's "feasible" on latency.
+            latency = controller.latencyBoundMs(d.primary());
         }
         int op = d.primary();
-        double latency = controller.profile().latencyMs(op);
         return new Decision(d.feasible(), Points.info(space, op),
                 new Prediction(latency, d.predictedEnergyMj(), d.predictedPowerW(), d.predictedAccuracy()));
     }

@@ -141,6 +141,16 @@ public final class Controller {
                 config.precedence(), config.allowSplit(), allowed.clone()));
     }
 
+    /**
+     * The latency one inference at {@code op} stays under with the configured confidence, from
+     * the current estimates (the figure the selection checks a latency budget against), in ms.
+     */
+    public double latencyBoundMs(int op) {
+        SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
+        double m = lf.logMean() + lf.logSlope();
+        return profile.latencyMs(op) * Math.exp(m + z * Math.sqrt(lf.logVariance() + spread));
+    }
+
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];
