@@ -60,7 +60,13 @@ final class ProtocolClient implements AutoCloseable {
         JsonNode id = request.get("id");
         long deadline = System.currentTimeMillis() + REPLY_TIMEOUT_MS;
         while (true) {
-            JsonNode reply = replies.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            JsonNode reply = replies.poll(Math.max(1, Math.min(200, deadline - System.currentTimeMillis())), TimeUnit.MILLISECONDS);
+            if (reply == null && !reader.isAlive() && replies.isEmpty()) {
+                throw new AssertionError("the daemon closed the connection before replying to " + abbreviate(request.toString()));
+            }
+            if (reply == null && System.currentTimeMillis() < deadline) {
+                continue;
+            }
             if (reply == null) {
                 throw new AssertionError("no reply to " + abbreviate(request.toString()) + " within " + REPLY_TIMEOUT_MS
                         + " ms" + (readFailure == null ? "" : " (" + readFailure + ")"));
