@@ -10,33 +10,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A corpus of bad input, each on its own connection: the expected error comes back where there is
  * a reply, and afterwards the daemon still answers a well-formed client.
  */
-class BadInputIT {
+class BadInputIT extends DaemonTest {
 
-    @TempDir
-    static Path home;
-    static DaemonProcess daemon;
 
     @BeforeAll
     static void start() throws Exception {
         daemon = DaemonProcess.start(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
     }
 
     /** A malformed line and the error code (and id) its reply must carry. */

@@ -9,18 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients of one running daemon: the Java client written from the protocol document, socat (a
  * client no one here wrote) sending protocol lines, and socat run as another user whose uid and
  * groups decide what it may do.
  */
-class ClientsIT {
+class ClientsIT extends DaemonTest {
 
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     /** nobody / nogroup on Debian. */
@@ -28,21 +26,11 @@ class ClientsIT {
     /** A group that exists on every Debian system ("users"); the configuration lets its members set budgets. */
     static final int USERS_GID = 100;
 
-    @TempDir
-    static Path home;
-    static DaemonProcess daemon;
 
     @BeforeAll
     static void start() throws Exception {
         DaemonProcess.writeConfig(home, "access:\n  budget_users: [root]\n  budget_groups: [\"" + USERS_GID + "\"]\n");
         daemon = DaemonProcess.start(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
     }
 
     @Test

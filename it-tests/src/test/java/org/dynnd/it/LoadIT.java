@@ -16,36 +16,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 1,000 clients connected at once, driven by one selector thread: each sets a budget, asks for
  * the status, releases the budget and asks again. Every request must be answered without error,
  * and the daemon's descriptors and memory must come back afterwards.
  */
-class LoadIT {
+class LoadIT extends DaemonTest {
 
     static final int CLIENTS = 1_000;
     /** Per client: budget, status, release, status. */
     static final String[] OPS = {"budget", "status", "release", "status"};
 
-    @TempDir
-    static Path home;
-    static DaemonProcess daemon;
 
     @BeforeAll
     static void start() throws Exception {
         daemon = DaemonProcess.start(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
     }
 
     @Test
