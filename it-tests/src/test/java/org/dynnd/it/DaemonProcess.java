@@ -79,10 +79,6 @@ final class DaemonProcess implements AutoCloseable {
         return socket(home);
     }
 
-    Path home() {
-        return home;
-    }
-
     Path runtimeDir() {
         return home.resolve("run");
     }
