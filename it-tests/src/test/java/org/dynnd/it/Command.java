@@ -21,11 +21,22 @@ record Command(int exitCode, String stdout, String stderr) {
     }
 
     static Command run(Path workingDir, Path executable, String... args) throws IOException, InterruptedException {
+        return runWithInput(workingDir, null, executable, args);
+    }
+
+    /** Runs the command with {@code input} (a file, or null for none) as its standard input. */
+    static Command runWithInput(Path workingDir, Path input, Path executable, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
-        process.getOutputStream().close();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        Process process = builder.start();
+        if (input == null) {
+            process.getOutputStream().close();
+        }
         // Both streams are small; read them on their own threads so neither pipe fills up.
         var out = readAsync(process.getInputStream());
         var err = readAsync(process.getErrorStream());
