@@ -9,7 +9,8 @@ import java.util.List;
  * @param objective {@code max-accuracy} or {@code min-energy}, when a budget does not say
  * @param confidence probability with which a chosen operating point must meet the budget
  * @param precedence the order in which constraints are kept when not all can be
- * @param hysteresis the relative gain a new operating point must bring before the governor switches
+ * @param hysteresis with objective min-energy, the share of energy a new operating point must save
+ *     before the governor switches to it
  * @param calibration where the profile comes from: {@code auto} (a real board: the cached profile,
  *     else a calibration run that is then cached; an emulated board: its board model),
  *     {@code measure} (always calibrate), {@code board-model} (the governor's model of the board)

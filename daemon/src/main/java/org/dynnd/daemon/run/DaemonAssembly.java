@@ -165,7 +165,8 @@ public final class DaemonAssembly implements AutoCloseable {
                 n -> model.setThreads(fixedThreads > 0 ? fixedThreads : Math.min(n, hostCpus)));
         ControllerConfig controllerConfig = ControllerConfig.defaults()
                 .withConfidence(config.governor().confidence())
-                .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())));
+                .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())))
+                .withEnergyBand(config.governor().hysteresis());
         LatencyDilation dilation = LatencyDilation.NONE;
         if (emulated != null) {
             double[] hostReference = HostReference.measure(model, 15);

@@ -67,4 +67,10 @@ public record ControllerConfig(double confidence, double averageConfidence, Prec
         return new ControllerConfig(confidence, averageConfidence, precedence, allowSplit, accuracyBand, energyBand,
                 levelNoise, slopeNoise, jumpSigmas, perUnit, probeEvery, refineWeight, requestsPerSecond);
     }
+
+    /** The same settings with {@code value} as the min-energy hysteresis (the share of energy a switch must save). */
+    public ControllerConfig withEnergyBand(double value) {
+        return new ControllerConfig(confidence, averageConfidence, precedence, allowSplit, accuracyBand, value,
+                levelNoise, slopeNoise, jumpSigmas, perUnit, probeEvery, refineWeight, initialRequestsPerSecond);
+    }
 }
