@@ -92,9 +92,27 @@ public final class Actuators {
         }
         if (u != currentUnit && affinityUsable[u]) {
             intraOpThreads.accept(units.get(u).coreCount());
+            parkAtLowestFrequency(currentUnit, failures);
             currentUnit = u;
         }
         return failures;
+    }
+
+    /**
+     * The unit inference leaves idles at its lowest frequency: the board models (and so the
+     * profiles) assume it, and a cluster left at its top clock would keep drawing the idle power
+     * of that clock against the power budget of the unit that now runs.
+     */
+    private void parkAtLowestFrequency(int unit, List<KnobFailure> failures) {
+        if (unit < 0 || !frequencyUsable[unit]) {
+            return;
+        }
+        try {
+            knobs.get(unit).set(units.get(unit).minFrequencyKHz());
+        } catch (KnobException e) {
+            fail(failures, unit, knobs.get(unit).describe(), e);
+            frequencyUsable[unit] = false;
+        }
     }
 
     private void recordFrequencies(List<KnobFailure> failures) {

@@ -30,6 +30,10 @@ public final class Controller {
     private final Profile profile;
     private final ControllerConfig config;
     private final Selector selector;
+    /** Periods after a change of unit whose power readings are not learnt from (sensor lag). */
+    private static final int POWER_SETTLE_PERIODS = 2;
+    private int powerUnit = -1;
+    private int periodsOnUnit;
     private final SlowdownFilter[] latency;
     private final SlowdownFilter[] power;
     private double spread = 0.0025;
@@ -238,7 +242,15 @@ public final class Controller {
             busyShare += share;
             expectedBusy += share * profile.busyPowerW(s.op());
         }
-        boolean usable = unit >= 0 && !mixedUnits && Double.isFinite(observation.powerW()) && observation.powerW() > 0;
+        // Power sensors lag (the XU3's INA231 refreshes every 263.8 ms, and a reading spans its
+        // interval): the first periods after inference moved to another unit still show the old
+        // unit's power and would teach the new unit's filter a step that is not there.
+        periodsOnUnit = unit >= 0 && unit == powerUnit ? periodsOnUnit + 1 : 0;
+        if (unit >= 0) {
+            powerUnit = unit;
+        }
+        boolean settled = periodsOnUnit >= POWER_SETTLE_PERIODS;
+        boolean usable = unit >= 0 && !mixedUnits && settled && Double.isFinite(observation.powerW()) && observation.powerW() > 0;
         for (int f = 0; f < power.length; f++) {
             if (!usable || f != filterOf(unit)) {
                 power[f].coast();

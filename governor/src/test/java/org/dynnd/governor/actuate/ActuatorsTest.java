@@ -91,6 +91,17 @@ class ActuatorsTest {
     }
 
     @Test
+    void theUnitInferenceLeavesIdlesAtItsLowestFrequency() throws Exception {
+        Actuators act = actuators(new FakeSysfs());
+        assertThat(act.apply(new OperatingPoint(4, 1, 2000000))).isEmpty();
+        assertThat(Files.readString(CpufreqKnob.policyDir(root, "policy4").resolve("scaling_max_freq"))).isEqualTo("2000000\n");
+        assertThat(act.apply(new OperatingPoint(4, 0, 600000))).isEmpty();
+        // policy4 (A15) clamps its window to the lowest frequency once the work moved to the A7s.
+        assertThat(Files.readString(CpufreqKnob.policyDir(root, "policy4").resolve("scaling_max_freq"))).isEqualTo("200000\n");
+        assertThat(Files.readString(CpufreqKnob.policyDir(root, "policy4").resolve("scaling_min_freq"))).isEqualTo("200000\n");
+    }
+
+    @Test
     void aRefusedWriteIsReportedAndTheKnobIsNotTouchedAgain() throws Exception {
         for (Errno errno : List.of(Errno.EACCES, Errno.EBUSY, Errno.EINVAL)) {
             FakeSysfs io = new FakeSysfs().fail("scaling_min_freq", errno);
