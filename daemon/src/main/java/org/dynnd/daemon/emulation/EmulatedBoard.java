@@ -157,11 +157,6 @@ public final class EmulatedBoard {
         extraLoad[unit] = Math.max(0, Math.min(1, share));
     }
 
-    /** The average power of each rail over the last published sample, in W (what the sensors were given). */
-    public synchronized double[] lastPublishedRailPowerW() {
-        return lastRailW.clone();
-    }
-
     public List<EmulatedUnit> units() {
         return units;
     }

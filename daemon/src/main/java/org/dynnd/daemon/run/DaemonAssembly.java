@@ -249,11 +249,6 @@ public final class DaemonAssembly implements AutoCloseable {
         }
     }
 
-    /** The platform's name as {@code hello} reports it. */
-    public String platformName() {
-        return platformName;
-    }
-
     @Override
     public void close() {
         for (int i = owned.size() - 1; i >= 0; i--) {

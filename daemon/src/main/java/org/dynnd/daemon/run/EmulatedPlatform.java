@@ -127,10 +127,6 @@ final class EmulatedPlatform implements AutoCloseable {
         return activity;
     }
 
-    BoardModel model() {
-        return model;
-    }
-
     /**
      * The board's latency for an inference the host ran: the board model's latency for the point,
      * slowed by a co-runner on the point's unit, plus how much longer (or shorter) the host took

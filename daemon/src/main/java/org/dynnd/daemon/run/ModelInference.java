@@ -1,6 +1,5 @@
 package org.dynnd.daemon.run;
 
-import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.dynnd.daemon.emulation.UnitActivity;
@@ -92,10 +91,5 @@ final class ModelInference implements InferenceService {
                 return;
             }
         }
-    }
-
-    /** The labels of the model's classes. */
-    List<String> classNames() {
-        return model.classNames();
     }
 }

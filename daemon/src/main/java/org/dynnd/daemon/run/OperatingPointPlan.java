@@ -23,10 +23,6 @@ final class OperatingPointPlan {
         servedPrimary = 0;
     }
 
-    synchronized Decision decision() {
-        return decision;
-    }
-
     /** The point for the next inference. */
     synchronized int next() {
         served++;
