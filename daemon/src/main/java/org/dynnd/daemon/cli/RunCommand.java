@@ -44,6 +44,11 @@ public final class RunCommand implements Callable<Integer> {
             DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid).installSignals();
             assembly.ready();
             runtime.awaitStop();
+            // The runtime restored the hardware while the control loop could still be finishing a
+            // period: stop the loop, then put back anything it wrote in between (what it recorded
+            // after the first restore are the true originals, so this is exact).
+            assembly.close();
+            assembly.parts().hardwareState().restore();
         }
         return 0;
     }

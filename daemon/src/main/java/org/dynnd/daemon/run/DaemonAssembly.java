@@ -85,7 +85,11 @@ public final class DaemonAssembly implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        owned.add(scheduler::shutdownNow);
+        owned.add(() -> {
+            scheduler.shutdownNow();
+            // A control period still running could write a knob after the hardware was restored.
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        });
         BoardPresets presets = BoardPresets.load(home.resolve("config/boards"));
         DynamicModel model = openModel(config, home);
         owned.add(model::close);
