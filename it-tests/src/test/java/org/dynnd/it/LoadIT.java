@@ -55,8 +55,10 @@ class LoadIT extends DaemonTest {
         // 1,000 connections with their buffers would keep far more than this (256 KiB high-water
         // mark each); the margin is for the heap the JVM grew into.
         assertThat(first.rssAfter).as(first.figures).isLessThanOrEqualTo(rssBefore + 128 * 1024);
-        // 48 MiB over 1,000 connections: anything kept at 48 KiB or more per connection shows.
-        assertThat(second.rssAfter).as(second.figures).isLessThanOrEqualTo(first.rssAfter + 48 * 1024);
+        // 64 MiB over 1,000 connections: anything kept at 64 KiB or more per connection shows. The
+        // second round still grew by 15-49 MiB in runs on a loaded 2-core machine (the heap is sized
+        // adaptively and is not given back), so a tighter bound fails without a leak.
+        assertThat(second.rssAfter).as(second.figures).isLessThanOrEqualTo(first.rssAfter + 64 * 1024);
 
         try (ProtocolClient client = ProtocolClient.connect(daemon.socket())) {
             JsonNode status = client.result("status");
