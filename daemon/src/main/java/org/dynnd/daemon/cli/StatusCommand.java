@@ -2,56 +2,44 @@ package org.dynnd.daemon.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import org.dynnd.daemon.client.DynndClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code dynnctl status}: the effective budget and its sources, the operating point, the measurements. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the effective budget, the operating point and the latest measurements.")
-public final class StatusCommand implements Runnable {
-
-    @Mixin
-    ClientOptions client;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+public final class StatusCommand extends OneRequestCommand {
 
     @Override
-    public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (DynndClient c = client.connect()) {
-            JsonNode s = ClientOptions.call(c, c.newRequest("status"));
-            if (client.json) {
-                out.println(s);
-                return;
-            }
-            out.printf("operating point  %s (%s)%n", s.path("op").path("label").asText(),
-                    s.path("feasible").asBoolean() ? "feasible" : "INFEASIBLE: best effort");
-            out.printf("effective budget %s%n", budgetText(s.path("effective")));
-            for (JsonNode lease : s.path("sources")) {
-                out.printf("  client %d uid %d priority %d: %s, %s%n", lease.path("client").asLong(), lease.path("uid").asInt(),
-                        lease.path("priority").asInt(), budgetText(lease), lease.path("met").asBoolean() ? "met" : "NOT met");
-            }
-            for (JsonNode lease : s.path("overridden")) {
-                out.printf("  client %d uid %d priority %d: %s, overridden by higher priority, %s%n", lease.path("client").asLong(),
-                        lease.path("uid").asInt(), lease.path("priority").asInt(), budgetText(lease),
-                        lease.path("met").asBoolean() ? "met" : "NOT met");
-            }
-            JsonNode t = s.path("telemetry");
-            if (t.isObject()) {
-                out.printf("latency          p50 %s ms, p95 %s ms%n", ClientOptions.num(t.get("latency_p50_ms"), "%.2f"),
-                        ClientOptions.num(t.get("latency_p95_ms"), "%.2f"));
-                out.printf("power            %s W, %s mJ per inference%n", ClientOptions.num(t.get("power_w"), "%.3f"),
-                        ClientOptions.num(t.get("energy_per_inference_mj"), "%.2f"));
-                out.printf("accuracy         %s %%%n", ClientOptions.num(t.get("accuracy"), "%.1f"));
-                out.printf("violations       %d%n", t.path("violations").asLong());
-                out.printf("degraded         %s%n", t.path("degraded").isEmpty() ? "no" : t.path("degraded").toString());
-            } else {
-                out.println("telemetry        none yet");
-            }
-            out.printf("clients          %d%n", s.path("clients").asInt());
+    String op() {
+        return "status";
+    }
+
+    @Override
+    void print(JsonNode s, PrintWriter out) {
+        out.printf("operating point  %s (%s)%n", s.path("op").path("label").asText(),
+                s.path("feasible").asBoolean() ? "feasible" : "INFEASIBLE: best effort");
+        out.printf("effective budget %s%n", budgetText(s.path("effective")));
+        for (JsonNode lease : s.path("sources")) {
+            out.printf("  client %d uid %d priority %d: %s, %s%n", lease.path("client").asLong(), lease.path("uid").asInt(),
+                    lease.path("priority").asInt(), budgetText(lease), lease.path("met").asBoolean() ? "met" : "NOT met");
         }
+        for (JsonNode lease : s.path("overridden")) {
+            out.printf("  client %d uid %d priority %d: %s, overridden by higher priority, %s%n", lease.path("client").asLong(),
+                    lease.path("uid").asInt(), lease.path("priority").asInt(), budgetText(lease),
+                    lease.path("met").asBoolean() ? "met" : "NOT met");
+        }
+        JsonNode t = s.path("telemetry");
+        if (t.isObject()) {
+            out.printf("latency          p50 %s ms, p95 %s ms%n", ClientOptions.num(t.get("latency_p50_ms"), "%.2f"),
+                    ClientOptions.num(t.get("latency_p95_ms"), "%.2f"));
+            out.printf("power            %s W, %s mJ per inference%n", ClientOptions.num(t.get("power_w"), "%.3f"),
+                    ClientOptions.num(t.get("energy_per_inference_mj"), "%.2f"));
+            out.printf("accuracy         %s %%%n", ClientOptions.num(t.get("accuracy"), "%.1f"));
+            out.printf("violations       %d%n", t.path("violations").asLong());
+            out.printf("degraded         %s%n", t.path("degraded").isEmpty() ? "no" : t.path("degraded").toString());
+        } else {
+            out.println("telemetry        none yet");
+        }
+        out.printf("clients          %d%n", s.path("clients").asInt());
     }
 
     /** {@code latency ≤ 20 ms, power ≤ 2 W, max-accuracy}, or {@code none}. */
