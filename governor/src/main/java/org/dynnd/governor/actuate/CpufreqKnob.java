@@ -42,14 +42,34 @@ public final class CpufreqKnob implements FrequencyKnob {
         return dir.resolve(name);
     }
 
+    /**
+     * The frequencies the policy lists, or — for drivers that list none (intel_pstate,
+     * amd-pstate: no {@code scaling_available_frequencies}, and they take any limit in range) —
+     * a ladder from {@code cpuinfo_min_freq} to {@code cpuinfo_max_freq} in whole 100 MHz steps,
+     * at most {@value #MAX_LADDER} of them, ends included.
+     */
     @Override
     public long[] availableKHz() throws KnobException {
         if (available == null) {
             Path p = file("scaling_available_frequencies");
-            available = FrequencyLists.parse(p, io.read(p), 1);
+            String listed;
+            try {
+                listed = io.read(p);
+            } catch (KnobException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
+                listed = null;
+            }
+            available = listed != null ? FrequencyLists.parse(p, listed, 1)
+                    : FrequencyLists.ladder(FrequencyLists.parseOne(file("cpuinfo_min_freq"), io.read(file("cpuinfo_min_freq"))),
+                            FrequencyLists.parseOne(file("cpuinfo_max_freq"), io.read(file("cpuinfo_max_freq"))), MAX_LADDER);
         }
         return available.clone();
     }
+
+    /** How many frequencies a policy that lists none is given (each one costs calibration time). */
+    static final int MAX_LADDER = 12;
 
     private boolean userspace() throws KnobException {
         if (userspace == null) {

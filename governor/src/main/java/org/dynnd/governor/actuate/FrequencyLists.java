@@ -28,6 +28,26 @@ final class FrequencyLists {
         return values;
     }
 
+    /**
+     * {@code min}, {@code max} and up to {@code most - 2} frequencies between them, evenly spaced
+     * and rounded to 100 MHz (kHz in, kHz out, ascending, no repeats).
+     */
+    static long[] ladder(long minKHz, long maxKHz, int most) {
+        if (maxKHz <= minKHz) {
+            return new long[] {minKHz};
+        }
+        java.util.TreeSet<Long> steps = new java.util.TreeSet<>(java.util.List.of(minKHz, maxKHz));
+        long step = 100_000;
+        long span = maxKHz - minKHz;
+        for (int i = 1; i < most - 1; i++) {
+            long f = Math.round((minKHz + span * i / (double) (most - 1)) / step) * step;
+            if (f > minKHz && f < maxKHz) {
+                steps.add(f);
+            }
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
+    }
+
     static long parseOne(Path path, String text) throws KnobException {
         try {
             return Long.parseLong(text.strip());

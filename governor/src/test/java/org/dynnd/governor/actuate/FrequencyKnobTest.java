@@ -22,6 +22,37 @@ class FrequencyKnobTest {
         assertThat(freqs).hasSize(19).startsWith(200000).endsWith(2000000);
     }
 
+    /**
+     * intel_pstate lists no frequencies and offers only performance and powersave; it takes any
+     * limit within cpuinfo's range (e.g. 400 MHz to 4.7 GHz on a recent laptop).
+     */
+    @Test
+    void aPolicyThatListsNoFrequenciesGetsALadderOverItsRangeAndIsClamped() throws Exception {
+        Path dir = CpufreqKnob.policyDir(root, "policy0");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("cpuinfo_min_freq"), "400000\n");
+        Files.writeString(dir.resolve("cpuinfo_max_freq"), "4700000\n");
+        Files.writeString(dir.resolve("scaling_available_governors"), "performance powersave\n");
+        Files.writeString(dir.resolve("scaling_governor"), "powersave\n");
+        Files.writeString(dir.resolve("scaling_min_freq"), "400000\n");
+        Files.writeString(dir.resolve("scaling_max_freq"), "4700000\n");
+        CpufreqKnob knob = new CpufreqKnob(dir, new FakeSysfs());
+        long[] freqs = knob.availableKHz();
+        assertThat(freqs).hasSize(CpufreqKnob.MAX_LADDER).startsWith(400000).endsWith(4700000).isSorted();
+        assertThat(java.util.Arrays.stream(freqs).map(f -> f % 100_000)).containsOnly(0L);
+        assertThat(freqs[1]).isEqualTo(800000); // 400 + 4300/11 = 790.9 MHz, rounded to 800
+        knob.set(freqs[3]);
+        assertThat(Files.readString(dir.resolve("scaling_min_freq"))).isEqualTo(freqs[3] + "\n");
+        assertThat(Files.readString(dir.resolve("scaling_max_freq"))).isEqualTo(freqs[3] + "\n");
+        assertThat(Files.readString(dir.resolve("scaling_governor"))).isEqualTo("powersave\n");
+    }
+
+    @Test
+    void aLadderOverANarrowRangeHasNoRepeats() {
+        assertThat(FrequencyLists.ladder(1_000_000, 1_200_000, 12)).containsExactly(1_000_000, 1_100_000, 1_200_000);
+        assertThat(FrequencyLists.ladder(1_500_000, 1_500_000, 12)).containsExactly(1_500_000);
+    }
+
     @Test
     void usesTheUserspaceGovernorAndSetspeedWhereAvailable() throws Exception {
         Path dir = FakeSysfs.xu3Policy(root, "policy4", FakeSysfs.XU3_A15_FREQS, FakeSysfs.GOVERNORS_WITH_USERSPACE,
