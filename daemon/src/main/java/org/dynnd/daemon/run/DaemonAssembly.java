@@ -25,8 +25,6 @@ import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.governor.actuate.Actuators;
 import org.dynnd.governor.actuate.AffinitySyscalls;
-import org.dynnd.governor.actuate.CpufreqKnob;
-import org.dynnd.governor.actuate.DevfreqKnob;
 import org.dynnd.governor.actuate.FrequencyKnob;
 import org.dynnd.governor.actuate.LibcAffinity;
 import org.dynnd.governor.actuate.SysfsIo;
@@ -127,36 +125,23 @@ public final class DaemonAssembly implements AutoCloseable {
 
         // Units, knobs and the operating-point space.
         BoardModel boardModel = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), groups);
-        if (boardModel == null) {
-            throw new ConfigException("board " + preset.name() + " has no board model yet, and calibration on such boards"
-                    + " needs one as its prior; allowed platforms: odroid-xu3, jetson-nano and their emulated: forms");
-        }
         SysfsIo io = new StateRecordingIo(SysfsIo.FILES, state, sysfsRoot);
-        List<ComputeUnit> units = new ArrayList<>();
-        List<FrequencyKnob> knobs = new ArrayList<>();
-        List<Set<Integer>> boardCpus = new ArrayList<>();
-        for (var unitModel : boardModel.units()) {
-            ComputeUnit unit = unitModel.unit();
-            BoardPreset.UnitPreset knob = preset.units().stream().filter(u -> u.name().equals(unit.name())).findFirst()
-                    .orElseThrow(() -> new ConfigException("board preset " + preset.name() + ": no unit " + unit.name()));
-            if (!knob.cpu() && emulated == null) {
-                LOG.info("unit {} is a GPU: this build of PyTorch runs on the CPU only, the unit is left out", unit.name());
-                continue;
-            }
-            units.add(unit);
-            knobs.add(knob.cpu() ? new CpufreqKnob(CpufreqKnob.policyDir(sysfsRoot, knob.cpufreqPolicy()), io)
-                    : new DevfreqKnob(sysfsRoot.resolve(knob.devfreq()), io));
-            boardCpus.add(Set.copyOf(unit.cpus()));
-        }
+        BoardUnits board = BoardUnits.of(preset, boardModel, sysfsRoot, io, emulated != null);
+        List<ComputeUnit> units = board.units();
+        List<FrequencyKnob> knobs = board.knobs();
+        List<Set<Integer>> boardCpus = board.cpus();
         int[] ks = modelProfile.ks();
         OpSpace space = new OpSpace(units, ks);
-        Profile prior = new BoardModel(boardModel.name(), boardModel.units().stream()
-                .filter(u -> units.contains(u.unit())).toList(), boardModel.basePowerW(), boardModel.fullModelMacs())
-                .profile(space, modelProfile);
+        Profile prior = board.model() == null ? null : board.model().profile(space, modelProfile);
 
         // Sensors.
         SensorsSetup sensors = SensorsSetup.start(preset, config, sysfsRoot, state);
         owned.add(sensors);
+        if (prior == null && sensors.power().none()) {
+            throw new ConfigException("board " + preset.name() + ": no power sensor was found (RAPL, hwmon INA2xx/INA3221,"
+                    + " INA231, or raw I2C rails under sensors:), and without a board model the governor learns power from"
+                    + " the sensors alone; allowed: a board with readable power rails (RAPL's energy_uj is root-only)");
+        }
 
         // Governor, actuators and the loop.
         LibcAffinity libc = new LibcAffinity();
@@ -178,8 +163,11 @@ public final class DaemonAssembly implements AutoCloseable {
             dilation = emulated.dilation(space, modelProfile, new HostBaseline(hostReference));
         }
         Objective objective = Objective.parse(config.governor().objective());
-        int initial = new Controller(prior, controllerConfig)
-                .preview(org.dynnd.governor.control.Budget.unconstrained(objective)).primary();
+        // Without a model of the board, calibration starts at full accuracy on the first unit's top frequency.
+        int initial = prior == null
+                ? space.indexOf(new org.dynnd.governor.op.OperatingPoint(space.maxK(), 0, units.get(0).maxFrequencyKHz()))
+                : new Controller(prior, controllerConfig).preview(org.dynnd.governor.control.Budget.unconstrained(objective))
+                        .primary();
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
                 dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
         Profile profile = ProfileSource.choose(config.governor().calibration(), emulated != null, prior, platformName,

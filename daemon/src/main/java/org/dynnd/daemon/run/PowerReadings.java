@@ -20,12 +20,24 @@ final class PowerReadings {
     private final EnergyMeter meter;
     private final List<String> rails;
     private final Optional<String> totalRail;
+    private final List<String> summed;
     private volatile double latestBoardW = Double.NaN;
 
+    /**
+     * @param totalRail the rail that measures the whole board, if one does; else the board is the
+     *     sum of the rails that are not inside another: a rail whose id is another's id, a slash
+     *     and more (RAPL's {@code package-0/core} within {@code package-0}) is already counted there
+     */
     PowerReadings(EnergyMeter meter, List<String> rails, Optional<String> totalRail) {
         this.meter = meter;
         this.rails = List.copyOf(rails);
         this.totalRail = totalRail;
+        this.summed = rails.stream().filter(r -> rails.stream().noneMatch(outer -> r.startsWith(outer + "/"))).toList();
+    }
+
+    /** True when no rail is read at all: the board's power is unknown. */
+    boolean none() {
+        return rails.isEmpty();
     }
 
     Reading over(long t0, long t1) {
@@ -36,6 +48,9 @@ final class PowerReadings {
             Integral integral = meter.energy(rail, t0, t1);
             double w = integral.coveredNanos() > 0 ? integral.averageWatts() : Double.NaN;
             perRail.put(rail, w);
+            if (!summed.contains(rail)) {
+                continue;
+            }
             if (Double.isNaN(w)) {
                 complete = false;
             } else {

@@ -24,6 +24,12 @@ final class ProfileSource {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileSource.class);
     /** The bound on a calibration run. */
     static final Duration LIMIT = Duration.ofSeconds(30);
+    /**
+     * The bound when the board has no model to fall back on: calibration is then the only source
+     * of the profile, and a machine with many frequencies needs longer (its result is cached, so
+     * only the first start pays).
+     */
+    static final Duration LIMIT_WITHOUT_MODEL = Duration.ofMinutes(3);
     static final int INFERENCES_PER_POINT = 3;
 
     private ProfileSource() {}
@@ -53,7 +59,7 @@ final class ProfileSource {
         }
         long start = System.nanoTime();
         try {
-            Profile measured = new Calibrator(probe, System::nanoTime, LIMIT, INFERENCES_PER_POINT).calibrate(space, model);
+            Profile measured = new Calibrator(probe, System::nanoTime, prior == null ? LIMIT_WITHOUT_MODEL : LIMIT, INFERENCES_PER_POINT).calibrate(space, model);
             Path file = cache.store(board, model, measured);
             LOG.info("profile: calibrated {} operating points in {} ms, cached in {}", space.size(),
                     (System.nanoTime() - start) / 1_000_000, file);

@@ -64,7 +64,9 @@ final class SensorsSetup implements AutoCloseable {
         List<String> rails = discovery.rails().stream().map(Rail::id).toList();
         String configured = config.sensors().totalRail();
         Optional<String> total = !configured.equals("auto") ? Optional.of(configured)
-                : preset.sensors().totalRail().isEmpty() ? Optional.empty() : Optional.of(preset.sensors().totalRail());
+                : !preset.sensors().totalRail().isEmpty() ? Optional.of(preset.sensors().totalRail())
+                // RAPL's platform domain covers the packages and the rest of the machine.
+                : rails.contains("psys") ? Optional.of("psys") : Optional.empty();
         Map<String, List<String>> units = config.sensors().unitRails().isEmpty()
                 ? DaemonAssembly.unitRails(preset) : config.sensors().unitRails();
         Map<String, List<String>> present = new HashMap<>();
