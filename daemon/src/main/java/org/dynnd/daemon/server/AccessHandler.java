@@ -12,11 +12,16 @@ import org.dynnd.daemon.protocol.Request;
 @Sharable
 final class AccessHandler extends SimpleChannelInboundHandler<Request> {
 
-    private final AccessPolicy policy;
+    private volatile AccessPolicy policy;
 
     AccessHandler(AccessPolicy policy) {
         super(Request.class);
         this.policy = policy;
+    }
+
+    /** The rules from the next request on (a reloaded configuration). */
+    void policy(AccessPolicy next) {
+        policy = next;
     }
 
     @Override
