@@ -55,7 +55,10 @@ final class TelemetryLivePart implements LivePart {
                 ring.resize(capacity);
             }
             if (newPeriod) {
-                telemetry.reschedule(scheduler, period);
+                // The control loop was rescheduled a moment ago with the same period: ticking half
+                // a period after it, each tick takes the sample of the period just ended, never
+                // one twice or one too late as a tick racing the loop would.
+                telemetry.reschedule(scheduler, period, period + period / 2);
             }
         };
     }

@@ -167,9 +167,10 @@ public final class SocketServer implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} while no request is being handled: on the event loop (where access checks,
-     * {@code hello} and {@code status} are answered) while the arbitration thread (where budgets
-     * are decided) waits for it. A request then sees everything {@code work} changes, or nothing.
+     * Runs {@code work} while no request is being handled: on the arbitration thread (where budgets
+     * are decided), between two budget requests, while the event loop (where access checks,
+     * {@code hello} and {@code status} are answered) waits for it. A request then sees everything
+     * {@code work} changes, or nothing.
      */
     public void exclusive(Runnable work) {
         loops.next().submit(() -> budgets.exclusive(work)).syncUninterruptibly();

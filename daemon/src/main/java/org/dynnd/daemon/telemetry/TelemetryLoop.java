@@ -58,12 +58,15 @@ public final class TelemetryLoop implements AutoCloseable {
         task = scheduler.scheduleAtFixedRate(this::tickSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@link #tick} every {@code periodMillis} from now on instead (a reloaded control period). */
-    public synchronized void reschedule(ScheduledExecutorService scheduler, long periodMillis) {
+    /**
+     * Runs {@link #tick} every {@code periodMillis} instead (a reloaded control period), the first
+     * time after {@code delayMillis}.
+     */
+    public synchronized void reschedule(ScheduledExecutorService scheduler, long periodMillis, long delayMillis) {
         if (task != null) {
             task.cancel(false);
         }
-        start(scheduler, periodMillis);
+        task = scheduler.scheduleAtFixedRate(this::tickSafely, delayMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Writes the Prometheus file to another place, or no longer (empty), from the next period on. */

@@ -97,6 +97,36 @@ class ServerLivePartTest {
     }
 
     @Test
+    void reloadedRulesAreSwappedOnTheArbiterWhileTheEventLoopWaitsSoNoRequestSeesHalfOfThem() throws Exception {
+        List<String> where = new java.util.ArrayList<>();
+        AccessPolicy half = new AccessPolicy(List.of(1000), List.of(), Set.of());
+        AccessPolicy whole = new AccessPolicy(List.of(0), List.of(), Set.of(org.dynnd.daemon.protocol.Op.STATUS));
+        CountDownLatch sent = new CountDownLatch(1);
+        Thread asker = new Thread(() -> {
+            try {
+                client.sendLine("{\"id\":7,\"op\":\"hello\"}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            sent.countDown();
+        });
+        daemon.server.exclusive(() -> {
+            where.add(Thread.currentThread().getName());
+            daemon.server.reconfigure(half, 1);
+            asker.start();
+            try {
+                sent.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            daemon.server.reconfigure(whole, 1);
+        });
+        // The hello arrived while the first half was in force, and is answered under the whole.
+        assertThat(client.nextReply(WAIT).path("result").path("allowed_ops").toString()).isEqualTo("[\"hello\",\"status\"]");
+        assertThat(where).containsExactly("dynnd-arbiter");
+    }
+
+    @Test
     void aLargerQueueLetsMoreInferencesWait() throws Exception {
         reload(running.withAccess(new AccessConfig(List.of("root", "alice"), List.of(), null)));
         assertThat(busyAmong(3)).as("one runs, one waits, the third is refused").containsExactly(3);

@@ -86,11 +86,11 @@ class TelemetryLivePartTest {
         TelemetryLivePart part = new TelemetryLivePart(loop, ring, scheduler);
         apply(part, config(500, 60, ""), config(2000, 60, ""));
         assertThat(ring.capacity()).as("60 s at one sample per 2 s").isEqualTo(30);
-        // The old schedule is cancelled and one at the new period runs (the only delayed task left).
+        // The old schedule is cancelled; the new one starts half a period after the loop's first (3 s).
         assertThat(((ScheduledThreadPoolExecutor) scheduler).getQueue().stream().map(task -> (ScheduledFuture<?>) task)
                 .filter(task -> !task.isCancelled()))
                 .singleElement()
-                .satisfies(task -> assertThat(task.getDelay(TimeUnit.MILLISECONDS)).isBetween(1000L, 2000L));
+                .satisfies(task -> assertThat(task.getDelay(TimeUnit.MILLISECONDS)).isBetween(2000L, 3000L));
         loop.close();
     }
 }
