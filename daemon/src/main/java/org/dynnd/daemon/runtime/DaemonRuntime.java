@@ -171,7 +171,7 @@ public final class DaemonRuntime {
     }
 
     /** SIGHUP: systemd sees the service reloading until the hook has applied or refused the new configuration. */
-    private ProcessSignals.ReloadOutcome reload() {
+    ProcessSignals.ReloadOutcome reload() {
         // System.nanoTime is CLOCK_MONOTONIC on Linux, the clock sd_notify's MONOTONIC_USEC is read on.
         sendNotify(() -> notify.reloading(System.nanoTime() / 1000));
         try {
