@@ -3,6 +3,7 @@ package org.dynnd.daemon.reload;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dynnd.daemon.config.DynndConfig;
+import org.dynnd.daemon.logging.JournalLoggerFactory;
 import org.slf4j.event.Level;
 
 /** The log's side of a reload: the lowest level written ({@code daemon.log_level}). */
@@ -27,7 +28,7 @@ public final class LogLevelPart implements LivePart {
 
     @Override
     public Commit prepare(DynndConfig next, ConfigDiff diff) {
-        Level level = Level.valueOf(next.daemon().logLevel().toUpperCase(java.util.Locale.ROOT));
+        Level level = JournalLoggerFactory.level(next.daemon().logLevel());
         return () -> threshold.accept(level);
     }
 }
