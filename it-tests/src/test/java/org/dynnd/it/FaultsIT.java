@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -142,9 +144,65 @@ class FaultsIT extends DaemonTest {
         }
     }
 
-    /** SIGTERM ends the daemon cleanly: exit code 0, every file it changed as it found it, no socket. */
+    /**
+     * A valid new configuration on SIGHUP takes effect without a restart: the control period goes
+     * from 300 to 900 ms (telemetry samples, one per period, come 900 ms apart) and back, while
+     * inferences keep being answered; a key that needs a restart (model.bundle) is named in the log
+     * and the running model stays.
+     */
     @Test
     @Order(4)
+    void aValidConfigurationOnSighupTakesEffectLiveAndRestartKeysWait() throws Exception {
+        Path config = home.resolve("dynnd.yaml");
+        String good = Files.readString(config);
+        int answeredBefore = stream.answered();
+        Path bundle = Command.distribution().resolve("models/alexnet-g4-fmnist");
+        Files.writeString(config, good.replace("period_ms: " + PERIOD_MS, "period_ms: 900") + "model:\n  bundle: " + bundle + "\n");
+        try {
+            reload();
+            assertThat(daemon.output()).contains("applied governor.period_ms; at the next start: model.bundle",
+                    "model.bundle changed: takes effect at the next start");
+            assertThat(periodsBetweenSamples()).as("one sample per control period of 900 ms")
+                    .allSatisfy(gap -> assertThat(gap).isBetween(700L, 1_300L));
+            try (ProtocolClient client = ProtocolClient.connect(daemon.socket())) {
+                assertThat(client.result("hello").get("model").asText()).startsWith("grouped-alexnet");
+            }
+        } finally {
+            Files.writeString(config, good);
+            reload();
+        }
+        assertThat(periodsBetweenSamples()).as("back to 300 ms").allSatisfy(gap -> assertThat(gap).isBetween(150L, 550L));
+        assertThat(stream.answered()).as("inferences kept being answered").isGreaterThan(answeredBefore);
+        assertThat(stream.failures()).isEmpty();
+    }
+
+    /** Sends SIGHUP and waits for the daemon to log one more accepted reload. */
+    private static void reload() throws Exception {
+        String accepted = "SIGHUP: configuration reloaded";
+        int before = daemon.output().split(accepted, -1).length;
+        daemon.signal("HUP");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (daemon.output().split(accepted, -1).length == before) {
+            assertThat(System.currentTimeMillis()).as(daemon.output()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** The time between the samples of four control periods that start after this call, ms. */
+    private static List<Long> periodsBetweenSamples() throws InterruptedException {
+        telemetry.skipQueued();
+        telemetry.next(); // the period the reload fell in
+        List<JsonNode> samples = telemetry.next(4);
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < samples.size(); i++) {
+            gaps.add(samples.get(i).get("time_ms").asLong() - samples.get(i - 1).get("time_ms").asLong());
+        }
+        return gaps;
+    }
+
+    /** SIGTERM ends the daemon cleanly: exit code 0, every file it changed as it found it, no socket. */
+    @Test
+    @Order(5)
     void sigtermRestoresEverythingAndRemovesTheSocket() throws Exception {
         Path stateFile = daemon.runtimeDir().resolve("hardware-state.json");
         JsonNode state = ProtocolClient.JSON.readTree(stateFile.toFile());
@@ -178,7 +236,7 @@ class FaultsIT extends DaemonTest {
      * on the LITTLE cluster, the big one capped at 1.8 GHz) and every file is snapshotted.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void killDashNineThenARestartRestoresTheOriginalFrequencies() throws Exception {
         Path root = daemon.sysfsRoot();
         Files.writeString(root.resolve("sys/devices/system/cpu/cpufreq/policy0/scaling_governor"), "conservative\n");

@@ -34,7 +34,7 @@ public final class AccessPolicy {
         for (Op op : read) {
             if (op.control()) {
                 throw new IllegalArgumentException("access.read_ops: '" + op.wireName()
-                        + "' changes the budget and cannot be a read op; list its users under access.users or access.groups");
+                        + "' changes the budget and cannot be a read op; list its users under access.budget_users or access.budget_groups");
             }
         }
         if (read.contains(Op.SUBSCRIBE)) {

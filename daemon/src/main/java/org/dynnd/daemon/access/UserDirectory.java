@@ -57,12 +57,12 @@ public final class UserDirectory {
 
     /** The uid of {@code nameOrId}. */
     public int uid(String nameOrId) {
-        return lookup(nameOrId, users, "access.users", "user", passwd);
+        return lookup(nameOrId, users, "access.budget_users", "user", passwd);
     }
 
     /** The gid of {@code nameOrId}. */
     public int gid(String nameOrId) {
-        return lookup(nameOrId, groups, "access.groups", "group", group);
+        return lookup(nameOrId, groups, "access.budget_groups", "group", group);
     }
 
     private static int lookup(String nameOrId, Map<String, Integer> table, String key, String kind, Path file) {

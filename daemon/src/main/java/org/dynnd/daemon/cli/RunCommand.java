@@ -2,14 +2,23 @@ package org.dynnd.daemon.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.dynnd.daemon.client.RuntimePaths;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.config.DynndConfig;
+import org.dynnd.daemon.logging.JournalLoggerFactory;
+import org.dynnd.daemon.reload.ConfigReload;
+import org.dynnd.daemon.reload.LivePart;
+import org.dynnd.daemon.reload.LogLevelPart;
 import org.dynnd.daemon.run.DaemonAssembly;
 import org.dynnd.daemon.runtime.DaemonRuntime;
 import org.dynnd.daemon.systemd.ProcessSignals.ReloadOutcome;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,6 +33,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options;
+
+    private volatile ConfigReload reloader;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +52,12 @@ public final class RunCommand implements Callable<Integer> {
         Path cacheDir = config.daemon().cacheDirectory(root, env);
         Files.createDirectories(cacheDir);
         try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, cacheDir, socket, pid, this::reload)) {
-            DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid).installSignals();
+            DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid);
+            List<LivePart> live = new ArrayList<>(assembly.liveParts(runtime.server()));
+            live.add(runtime.telemetryPart());
+            live.add(new LogLevelPart(logThreshold()));
+            reloader = new ConfigReload(config, live, runtime::exclusive);
+            runtime.installSignals();
             assembly.ready();
             runtime.awaitStop();
             // The runtime restored the hardware while the control loop could still be finishing a
@@ -53,15 +69,31 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** SIGHUP: the configuration file is read again; an invalid one is refused and the running one kept. */
+    /**
+     * SIGHUP: the configuration file is read again; an invalid one is refused and the running one
+     * kept; a valid one is put in force as far as a running daemon can (see {@link ConfigReload}).
+     */
     private ReloadOutcome reload() {
+        DynndConfig next;
         try {
-            options.load();
-            return new ReloadOutcome(true, "the configuration " + options.file().map(Path::toString).orElse("(defaults)")
-                    + " is valid; changes take effect at the next start");
+            next = options.load();
         } catch (ConfigException e) {
             return new ReloadOutcome(false, e.getMessage());
         }
+        ConfigReload current = reloader;
+        if (current == null) {
+            return new ReloadOutcome(false, "the daemon is still starting; send SIGHUP again once it is ready");
+        }
+        return current.reload(next);
+    }
+
+    /** What sets the log level: dynnd's own binding, or (another binding on the class path) a warning. */
+    private static Consumer<Level> logThreshold() {
+        if (LoggerFactory.getILoggerFactory() instanceof JournalLoggerFactory loggers) {
+            return loggers::threshold;
+        }
+        return level -> LoggerFactory.getLogger(RunCommand.class).warn("daemon.log_level: the log binding in use is not"
+                + " dynnd's; its level does not follow the configuration");
     }
 
     private static Path home() {

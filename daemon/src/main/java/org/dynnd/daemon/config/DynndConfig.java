@@ -43,4 +43,24 @@ public record DynndConfig(
     public DynndConfig withModel(ModelConfig value) {
         return new DynndConfig(platform, daemon, value, inference, sensors, governor, access, telemetry, emulation);
     }
+
+    public DynndConfig withInference(InferenceConfig value) {
+        return new DynndConfig(platform, daemon, model, value, sensors, governor, access, telemetry, emulation);
+    }
+
+    public DynndConfig withSensors(SensorsConfig value) {
+        return new DynndConfig(platform, daemon, model, inference, value, governor, access, telemetry, emulation);
+    }
+
+    public DynndConfig withGovernor(GovernorConfig value) {
+        return new DynndConfig(platform, daemon, model, inference, sensors, value, access, telemetry, emulation);
+    }
+
+    public DynndConfig withAccess(AccessConfig value) {
+        return new DynndConfig(platform, daemon, model, inference, sensors, governor, value, telemetry, emulation);
+    }
+
+    public DynndConfig withTelemetry(TelemetryConfig value) {
+        return new DynndConfig(platform, daemon, model, inference, sensors, governor, access, value, emulation);
+    }
 }

@@ -1,6 +1,7 @@
 package org.dynnd.daemon.logging;
 
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -12,17 +13,18 @@ final class JournalLogger extends LegacyAbstractLogger {
 
     private final transient JournalFormat format;
     private final transient PrintStream out;
-    private final int threshold;
+    private final transient AtomicInteger threshold;
 
-    JournalLogger(String name, JournalFormat format, PrintStream out, Level threshold) {
+    /** @param threshold the lowest level written, as {@link Level#toInt()}; shared by every logger and changeable */
+    JournalLogger(String name, JournalFormat format, PrintStream out, AtomicInteger threshold) {
         this.name = name;
         this.format = format;
         this.out = out;
-        this.threshold = threshold.toInt();
+        this.threshold = threshold;
     }
 
     private boolean enabled(Level level) {
-        return level.toInt() >= threshold;
+        return level.toInt() >= threshold.get();
     }
 
     @Override

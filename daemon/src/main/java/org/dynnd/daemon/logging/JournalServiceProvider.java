@@ -1,8 +1,5 @@
 package org.dynnd.daemon.logging;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.event.Level;
@@ -49,13 +46,12 @@ public final class JournalServiceProvider implements SLF4JServiceProvider {
         boolean prefix = prefixProperty != null ? Boolean.parseBoolean(prefixProperty) : System.getenv("JOURNAL_STREAM") != null;
         Level threshold = level(System.getProperty("dynnd.log.level", "info"));
         JournalFormat format = new JournalFormat(prefix);
-        Map<String, JournalLogger> loggers = new ConcurrentHashMap<>();
-        factory = name -> loggers.computeIfAbsent(name, n -> new JournalLogger(n, format, System.err, threshold));
+        factory = new JournalLoggerFactory(format, System.err, threshold);
     }
 
     private static Level level(String name) {
         try {
-            return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return JournalLoggerFactory.level(name);
         } catch (IllegalArgumentException e) {
             System.err.println("dynnd.log.level is '" + name + "'; use error, warn, info, debug or trace. Using info.");
             return Level.INFO;

@@ -31,7 +31,7 @@ final class ControlLoop implements Runnable {
     private final PowerReadings power;
     private final Supplier<Budget> budget;
     private final LongSupplier nanoClock;
-    private final long periodNanos;
+    private volatile long periodNanos;
     private volatile long lastRun;
     private volatile TelemetrySample latest;
     private long violations;
@@ -113,6 +113,11 @@ final class ControlLoop implements Runnable {
     /** The sample of the latest period, or null before the first. */
     TelemetrySample latest() {
         return latest;
+    }
+
+    /** A new control period (a reloaded configuration); the caller reschedules the loop. */
+    void period(long nanos) {
+        periodNanos = nanos;
     }
 
     /** Whether a period ran within the last three periods. */

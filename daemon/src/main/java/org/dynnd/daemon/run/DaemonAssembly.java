@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.access.PeerIdentities;
 import org.dynnd.daemon.access.UserDirectory;
@@ -18,9 +22,11 @@ import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.config.DynndConfig;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
+import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.runtime.RuntimeParts;
 import org.dynnd.daemon.server.KernelPeerCredentials;
 import org.dynnd.daemon.server.ServerSettings;
+import org.dynnd.daemon.server.SocketServer;
 import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.governor.actuate.Actuators;
@@ -33,7 +39,6 @@ import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.control.Controller;
 import org.dynnd.governor.control.ControllerConfig;
 import org.dynnd.governor.control.Objective;
-import org.dynnd.governor.control.Precedence;
 import org.dynnd.governor.op.ComputeUnit;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.profile.GroupedAlexNetCost;
@@ -57,6 +62,7 @@ public final class DaemonAssembly implements AutoCloseable {
     private RuntimeParts parts;
     private String platformName;
     private EmulatedPlatform emulatedPlatform;
+    private GovernorLivePart governorPart;
 
     private DaemonAssembly() {}
 
@@ -145,17 +151,22 @@ public final class DaemonAssembly implements AutoCloseable {
 
         // Governor, actuators and the loop.
         LibcAffinity libc = new LibcAffinity();
-        AffinitySyscalls affinity = emulated == null ? libc
-                : new HostCpuAffinity(libc, boardCpus, Runtime.getRuntime().availableProcessors());
-        InferenceThreads threads = new InferenceThreads(libc);
-        int fixedThreads = config.inference().intraOpThreads();
         int hostCpus = Runtime.getRuntime().availableProcessors();
-        Actuators actuators = new Actuators(units, knobs, affinity, threads::threadIds,
-                n -> model.setThreads(fixedThreads > 0 ? fixedThreads : Math.min(n, hostCpus)));
-        ControllerConfig controllerConfig = ControllerConfig.defaults()
-                .withConfidence(config.governor().confidence())
-                .withPrecedence(Precedence.parse(String.join(",", config.governor().precedence())))
-                .withEnergyBand(config.governor().hysteresis());
+        HostCpuAffinity hostAffinity = emulated == null ? null : new HostCpuAffinity(libc, boardCpus, hostCpus);
+        AffinitySyscalls affinity = emulated == null ? libc : hostAffinity;
+        InferenceThreads threads = new InferenceThreads(libc, new NativeWorkers(Path.of("/proc/self/task")));
+        // One intra-op thread per CPU the unit's threads may run on: on an emulated board, the
+        // host CPUs its unit is mapped to (more threads than CPUs only time-share them).
+        int cpusPerUnit = hostAffinity == null ? hostCpus : hostAffinity.hostCpusOf(0).size();
+        AtomicInteger fixedThreads = new AtomicInteger(config.inference().intraOpThreads());
+        AtomicInteger unitCores = new AtomicInteger(cpusPerUnit);
+        IntConsumer applyThreads = cores -> {
+            unitCores.set(cores);
+            int fixed = fixedThreads.get();
+            model.setThreads(fixed > 0 ? fixed : Math.min(cores, cpusPerUnit));
+        };
+        Actuators actuators = new Actuators(units, knobs, affinity, threads::threadIds, applyThreads);
+        ControllerConfig controllerConfig = GovernorLivePart.controllerConfig(ControllerConfig.defaults(), config.governor());
         LatencyDilation dilation = LatencyDilation.NONE;
         if (emulated != null) {
             double[] hostReference = HostReference.measure(model, 15);
@@ -184,11 +195,17 @@ public final class DaemonAssembly implements AutoCloseable {
         ControlLoop loop = new ControlLoop(space, controller, plan, switcher, ledger, sensors.power(), bridge::target,
                 System::nanoTime, periodNanos);
         bridge.attach(loop);
-        scheduler.scheduleAtFixedRate(loop, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        AtomicReference<ScheduledFuture<?>> loopTask = new AtomicReference<>(
+                scheduler.scheduleAtFixedRate(loop, periodNanos, periodNanos, TimeUnit.NANOSECONDS));
+        governorPart = new GovernorLivePart(controller, bridge, loop,
+                nanos -> loopTask.getAndSet(scheduler.scheduleAtFixedRate(loop, nanos, nanos, TimeUnit.NANOSECONDS))
+                        .cancel(false),
+                n -> {
+                    fixedThreads.set(n);
+                    applyThreads.accept(unitCores.get());
+                });
 
-        UserDirectory directory = UserDirectory.read(Path.of("/"));
-        AccessPolicy access = AccessPolicy.resolve(known(config.access().budgetUsers(), directory::uid, "user"),
-                known(config.access().budgetGroups(), directory::gid, "group"), config.access().readOps(), directory);
+        AccessPolicy access = AccessRules.policy(config.access(), UserDirectory.read(Path.of("/")));
         ServerSettings defaults = ServerSettings.defaults(platformName);
         ServerSettings settings = new ServerSettings(platformName, defaults.maxLineBytes(), defaults.maxClients(), 1,
                 config.inference().queueCapacity(), defaults.budgetQueue(), defaults.maxImagePixels(),
@@ -202,24 +219,6 @@ public final class DaemonAssembly implements AutoCloseable {
                 groups, inference.modelName());
     }
 
-    /**
-     * The names that exist on this machine. A user or group that does not exist has no members,
-     * so leaving it out grants exactly what naming it would; it is logged, not fatal (the default
-     * group dynnd exists only where the package created it).
-     */
-    private static List<String> known(List<String> names, java.util.function.ToIntFunction<String> lookup, String what) {
-        List<String> found = new ArrayList<>();
-        for (String name : names) {
-            try {
-                lookup.applyAsInt(name);
-                found.add(name);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("access: no {} '{}' on this machine; it is left out", what, name);
-            }
-        }
-        return found;
-    }
-
     private static DynamicModel openModel(DynndConfig config, Path home) throws ConfigException {
         Path bundle = config.model().shipped() ? home.resolve("models/alexnet-g4-fmnist") : Path.of(config.model().bundle());
         try {
@@ -227,6 +226,14 @@ public final class DaemonAssembly implements AutoCloseable {
         } catch (BundleException e) {
             throw new ConfigException("model.bundle: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What takes new settings when the configuration is reloaded: the governor, and the access
+     * rules and inference queue of {@code server} (the server the runtime built from {@link #parts()}).
+     */
+    public List<LivePart> liveParts(SocketServer server) {
+        return List.of(governorPart, new ServerLivePart(server, Path.of("/")));
     }
 
     /** What the socket server runs. */

@@ -21,7 +21,8 @@ final class GovernorBridge implements GovernorPort {
 
     private final OpSpace space;
     private final Controller controller;
-    private final Objective defaultObjective;
+    private volatile Objective defaultObjective;
+    private volatile Budget lastBudget = Budget.NONE;
     private volatile org.dynnd.governor.control.Budget target;
     private volatile ControlLoop loop;
 
@@ -58,8 +59,15 @@ final class GovernorBridge implements GovernorPort {
 
     @Override
     public Decision apply(Budget budget) {
+        lastBudget = budget;
         target = toGovernor(budget);
         return evaluate(budget);
+    }
+
+    /** The objective of budgets that name none (a reloaded configuration); the loop serves it from its next period. */
+    void defaultObjective(Objective objective) {
+        defaultObjective = objective;
+        target = toGovernor(lastBudget);
     }
 
     @Override

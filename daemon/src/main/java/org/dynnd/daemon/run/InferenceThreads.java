@@ -1,42 +1,77 @@
 package org.dynnd.daemon.run;
 
+import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dynnd.governor.actuate.LibcAffinity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes the inference threads and remembers their kernel thread ids, which the actuators move
- * from unit to unit with {@code sched_setaffinity}.
+ * Makes the inference threads and tells the actuators which kernel threads run inference: the
+ * inference threads themselves and the native intra-op workers they started ({@link NativeWorkers}),
+ * so that moving inference to another unit moves all of its work with {@code sched_setaffinity}.
  */
 final class InferenceThreads implements ThreadFactory {
 
-    private final LibcAffinity libc;
-    private final List<Integer> tids = new CopyOnWriteArrayList<>();
-    private final AtomicInteger count = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceThreads.class);
+    static final String NAME = "dynnd-inference";
 
-    InferenceThreads(LibcAffinity libc) {
+    private final LibcAffinity libc;
+    private final NativeWorkers workers;
+    private final List<Integer> tids = new CopyOnWriteArrayList<>();
+    private final Set<String> comms = new CopyOnWriteArraySet<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final AtomicBoolean procErrorLogged = new AtomicBoolean();
+
+    InferenceThreads(LibcAffinity libc, NativeWorkers workers) {
         this.libc = libc;
+        this.workers = workers;
     }
 
     @Override
     public Thread newThread(Runnable work) {
         Thread thread = new Thread(() -> {
             int tid = libc.currentThreadId();
+            comms.add(commOf(tid));
             tids.add(tid);
             try {
                 work.run();
             } finally {
                 tids.remove(Integer.valueOf(tid));
             }
-        }, "dynnd-inference-" + count.incrementAndGet());
+        }, NAME + "-" + count.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     }
 
-    /** The ids of the inference threads alive now. */
+    /** The kernel's name of this thread: what its native workers will inherit. */
+    private String commOf(int tid) {
+        try {
+            return workers.comm(tid);
+        } catch (IOException e) {
+            return NativeWorkers.commOf(Thread.currentThread().getName());
+        }
+    }
+
+    /** The ids of the inference threads alive now and of the native workers they started. */
     List<Integer> threadIds() {
-        return List.copyOf(tids);
+        Set<Integer> all = new LinkedHashSet<>(tids);
+        for (String comm : comms) {
+            try {
+                all.addAll(workers.named(comm));
+            } catch (IOException e) {
+                if (procErrorLogged.compareAndSet(false, true)) {
+                    LOG.warn("cannot list this process's threads ({}): PyTorch's worker threads stay where they are", e.toString());
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 }

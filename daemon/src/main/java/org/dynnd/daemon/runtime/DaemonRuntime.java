@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.server.SocketServer;
 import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.state.RestoreReport;
@@ -42,13 +43,15 @@ public final class DaemonRuntime {
     private final TelemetryLoop telemetry;
     private final Watchdog watchdog;
     private final ScheduledExecutorService scheduler;
+    private final TelemetryRing ring;
     private final ProcessSignals signals;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile String lastStatus = "";
 
     private DaemonRuntime(RuntimeParts parts, SdNotify notify, SocketServer server, TelemetryLoop telemetry, Watchdog watchdog,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, TelemetryRing ring) {
         this.parts = parts;
+        this.ring = ring;
         this.notify = notify;
         this.server = server;
         this.telemetry = telemetry;
@@ -100,7 +103,7 @@ public final class DaemonRuntime {
         TelemetryLoop telemetry = new TelemetryLoop(parts.governor(), ring, parts.prometheusFile().map(PrometheusTextFile::new),
                 server::effectiveBudget);
         Watchdog watchdog = new Watchdog(notify, parts.governor()::healthy);
-        DaemonRuntime runtime = new DaemonRuntime(parts, notify, server, telemetry, watchdog, scheduler);
+        DaemonRuntime runtime = new DaemonRuntime(parts, notify, server, telemetry, watchdog, scheduler, ring);
         telemetry.addListener(server::broadcast);
         telemetry.addListener(runtime::statusLine);
         telemetry.start(scheduler, parts.periodMillis());
@@ -124,6 +127,16 @@ public final class DaemonRuntime {
     /** The socket server, for the budget and telemetry it serves. */
     public SocketServer server() {
         return server;
+    }
+
+    /** What takes new telemetry settings (Prometheus file, history, period) when the configuration is reloaded. */
+    public LivePart telemetryPart() {
+        return new TelemetryLivePart(telemetry, ring, scheduler);
+    }
+
+    /** Runs {@code work} while no request is being handled (see {@link SocketServer#exclusive}). */
+    public void exclusive(Runnable work) {
+        server.exclusive(work);
     }
 
     /** Blocks until {@link #stop} has finished. */
@@ -157,11 +170,15 @@ public final class DaemonRuntime {
         }
     }
 
-    private ProcessSignals.ReloadOutcome reload() {
-        sendNotify(notify::reloading);
-        ProcessSignals.ReloadOutcome outcome = parts.reload().reload();
-        sendNotify(() -> notify.send("READY=1\nSTATUS=" + lastStatus.replace('\n', ' ')));
-        return outcome;
+    /** SIGHUP: systemd sees the service reloading until the hook has applied or refused the new configuration. */
+    ProcessSignals.ReloadOutcome reload() {
+        // System.nanoTime is CLOCK_MONOTONIC on Linux, the clock sd_notify's MONOTONIC_USEC is read on.
+        sendNotify(() -> notify.reloading(System.nanoTime() / 1000));
+        try {
+            return parts.reload().reload();
+        } finally {
+            sendNotify(() -> notify.reloaded(lastStatus));
+        }
     }
 
     /** {@code STATUS=} follows the operating point and the budget, sent only when it changes. */

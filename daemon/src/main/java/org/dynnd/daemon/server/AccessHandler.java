@@ -12,11 +12,16 @@ import org.dynnd.daemon.protocol.Request;
 @Sharable
 final class AccessHandler extends SimpleChannelInboundHandler<Request> {
 
-    private final AccessPolicy policy;
+    private volatile AccessPolicy policy;
 
     AccessHandler(AccessPolicy policy) {
         super(Request.class);
         this.policy = policy;
+    }
+
+    /** The rules from the next request on (a reloaded configuration). */
+    void policy(AccessPolicy next) {
+        policy = next;
     }
 
     @Override
@@ -26,8 +31,8 @@ final class AccessHandler extends SimpleChannelInboundHandler<Request> {
             ctx.fireChannelRead(request);
         } else {
             ctx.writeAndFlush(Replies.error(request.id(), ErrorCode.ACCESS_DENIED, "uid " + session.peer.uid()
-                    + " may not use '" + request.op().wireName() + "'; the daemon's configuration (access.users, "
-                    + "access.groups) names who may"));
+                    + " may not use '" + request.op().wireName() + "'; the daemon's configuration (access.budget_users, "
+                    + "access.budget_groups) names who may; SIGHUP reloads it"));
         }
     }
 }

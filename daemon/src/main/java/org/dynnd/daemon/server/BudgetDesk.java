@@ -58,6 +58,18 @@ final class BudgetDesk implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on the arbitration thread, between two budget requests, and waits for it. */
+    void exclusive(Runnable work) {
+        try {
+            thread.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("failed on the arbitration thread: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the arbitration thread", e);
+        }
+    }
+
     /** The latest outcome; safe from any thread. */
     Arbitration current() {
         return current;

@@ -29,7 +29,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
     private final ServerSettings settings;
     private final String model;
     private final List<OperatingPointInfo> operatingPoints;
-    private final AccessPolicy policy;
+    private volatile AccessPolicy policy;
     private final BudgetDesk budgets;
     private final InferenceQueue inference;
     private final TelemetryRing ring;
@@ -47,6 +47,11 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         this.inference = inference;
         this.ring = ring;
         this.clients = clients;
+    }
+
+    /** The rules {@code hello} reports from the next request on (a reloaded configuration). */
+    void policy(AccessPolicy next) {
+        policy = next;
     }
 
     /** From now on, work that leaves the event loop is refused with {@code shutting_down}. */
@@ -81,7 +86,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
                 busy(ctx, r, "the budget queue is full");
             }
         } else if (request instanceof Request.Infer r && !inference.submit(r, ctx.channel())) {
-            busy(ctx, r, "the inference queue is full (" + settings.inferenceQueue() + " waiting)");
+            busy(ctx, r, "the inference queue is full (" + inference.capacity() + " waiting)");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.dynnd.daemon.server;
 
 import io.netty.channel.Channel;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,16 +29,39 @@ final class InferenceQueue implements AutoCloseable {
     private final InferenceService service;
     private final ImageDecoder decoder;
     private final ThreadPoolExecutor pool;
+    private volatile int capacity;
 
     InferenceQueue(InferenceService service, ImageDecoder decoder, int threads, int capacity, ThreadFactory threadFactory) {
         this.service = service;
         this.decoder = decoder;
+        // The bound is checked in submit, so that a reload can change it; the queue itself is unbounded.
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(capacity), threadFactory, new ThreadPoolExecutor.AbortPolicy());
+                new LinkedBlockingQueue<>(), threadFactory, new ThreadPoolExecutor.AbortPolicy());
+        capacity(capacity);
+    }
+
+    /**
+     * Inferences waiting at most from now on. Lowering it drops nothing already queued; new ones
+     * are refused until the queue is below the new bound.
+     */
+    void capacity(int waiting) {
+        if (waiting < 1) {
+            throw new IllegalArgumentException("the inference queue must hold at least 1, got " + waiting);
+        }
+        capacity = waiting;
+    }
+
+    /** Inferences waiting at most. */
+    int capacity() {
+        return capacity;
     }
 
     /** Queues {@code request}; its reply goes to {@code channel}. False when the queue is full. */
     boolean submit(Request.Infer request, Channel channel) {
+        // Only the event loop submits, so the queue cannot grow between this check and execute.
+        if (pool.getQueue().size() >= capacity) {
+            return false;
+        }
         HalfClose.begin(channel);
         try {
             pool.execute(() -> HalfClose.finish(channel, run(request)));

@@ -166,6 +166,26 @@ public final class SocketServer implements AutoCloseable {
         return clients.size();
     }
 
+    /**
+     * Runs {@code work} while no request is being handled: on the arbitration thread (where budgets
+     * are decided), between two budget requests, while the event loop (where access checks,
+     * {@code hello} and {@code status} are answered) waits for it. A request then sees everything
+     * {@code work} changes, or nothing.
+     */
+    public void exclusive(Runnable work) {
+        loops.next().submit(() -> budgets.exclusive(work)).syncUninterruptibly();
+    }
+
+    /**
+     * New access rules and inference-queue bound, from the next request on. Call it inside
+     * {@link #exclusive} so that the two change together.
+     */
+    public void reconfigure(AccessPolicy policy, int inferenceQueue) {
+        inference.capacity(inferenceQueue);
+        access.policy(policy);
+        dispatcher.policy(policy);
+    }
+
     /** Sends {@code sample} to every subscriber; safe from any thread. */
     public void broadcast(TelemetrySample sample) {
         broadcaster.broadcast(sample);

@@ -55,9 +55,18 @@ public final class SdNotify {
         send("WATCHDOG=1");
     }
 
-    /** The service is reloading its configuration. */
-    public void reloading() throws IOException {
-        send("RELOADING=1");
+    /**
+     * The service is reloading its configuration. {@code monotonicMicros} is {@code CLOCK_MONOTONIC}
+     * now, in microseconds: sd_notify(3) requires it with {@code RELOADING=1} (systemd 253's
+     * {@code Type=notify-reload} matches it against the reload it asked for; older ones ignore it).
+     */
+    public void reloading(long monotonicMicros) throws IOException {
+        send("RELOADING=1\nMONOTONIC_USEC=" + monotonicMicros);
+    }
+
+    /** The reload is over (applied or refused): ready again, with the status line. */
+    public void reloaded(String status) throws IOException {
+        send("READY=1\nSTATUS=" + oneLine(status));
     }
 
     // A newline would start a new assignment and let a status text forge one.

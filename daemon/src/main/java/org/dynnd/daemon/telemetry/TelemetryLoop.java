@@ -25,7 +25,7 @@ public final class TelemetryLoop implements AutoCloseable {
 
     private final GovernorPort governor;
     private final TelemetryRing ring;
-    private final Optional<PrometheusTextFile> prometheus;
+    private volatile Optional<PrometheusTextFile> prometheus;
     private final Supplier<Budget> effectiveBudget;
     private final List<Consumer<TelemetrySample>> listeners = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> task;
@@ -58,6 +58,23 @@ public final class TelemetryLoop implements AutoCloseable {
         task = scheduler.scheduleAtFixedRate(this::tickSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs {@link #tick} every {@code periodMillis} instead (a reloaded control period), the first
+     * time after {@code delayMillis}.
+     */
+    public synchronized void reschedule(ScheduledExecutorService scheduler, long periodMillis, long delayMillis) {
+        if (task != null) {
+            task.cancel(false);
+        }
+        task = scheduler.scheduleAtFixedRate(this::tickSafely, delayMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes the Prometheus file to another place, or no longer (empty), from the next period on. */
+    public synchronized void prometheus(Optional<PrometheusTextFile> file) {
+        prometheus = file;
+        fileErrorLogged = false;
+    }
+
     private void tickSafely() {
         try {
             tick();
@@ -74,13 +91,14 @@ public final class TelemetryLoop implements AutoCloseable {
         for (Consumer<TelemetrySample> listener : listeners) {
             listener.accept(sample);
         }
-        if (prometheus.isPresent()) {
+        Optional<PrometheusTextFile> file = prometheus;
+        if (file.isPresent()) {
             try {
-                prometheus.get().write(sample, effectiveBudget.get());
+                file.get().write(sample, effectiveBudget.get());
                 fileErrorLogged = false;
             } catch (IOException e) {
                 if (!fileErrorLogged) { // once per outage, not once per period
-                    LOG.warn("cannot write the Prometheus file {}: {}", prometheus.get().target(), e.toString());
+                    LOG.warn("cannot write the Prometheus file {}: {}", file.get().target(), e.toString());
                     fileErrorLogged = true;
                 }
             }

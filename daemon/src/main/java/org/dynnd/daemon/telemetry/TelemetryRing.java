@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class TelemetryRing {
 
-    private final TelemetrySample[] slots;
+    private TelemetrySample[] slots;
     private int next;
     private int size;
 
@@ -23,10 +23,29 @@ public final class TelemetryRing {
 
     /** A ring that keeps {@code seconds} of history at one sample per {@code periodMillis}. */
     public static TelemetryRing forHistory(long seconds, long periodMillis) {
+        return new TelemetryRing(capacityFor(seconds, periodMillis));
+    }
+
+    /** How many samples {@code seconds} of history at one per {@code periodMillis} are (at most a million). */
+    public static int capacityFor(long seconds, long periodMillis) {
         if (seconds < 1 || periodMillis < 1) {
             throw new IllegalArgumentException("history and period must be positive");
         }
-        return new TelemetryRing((int) Math.max(1, Math.min(1_000_000, seconds * 1000 / periodMillis)));
+        return (int) Math.max(1, Math.min(1_000_000, seconds * 1000 / periodMillis));
+    }
+
+    /** Holds {@code capacity} samples from now on, keeping the newest of those it has. */
+    public synchronized void resize(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("telemetry ring capacity must be at least 1, got " + capacity);
+        }
+        List<TelemetrySample> kept = snapshot();
+        slots = new TelemetrySample[capacity];
+        next = 0;
+        size = 0;
+        for (TelemetrySample sample : kept.subList(Math.max(0, kept.size() - capacity), kept.size())) {
+            add(sample);
+        }
     }
 
     /** Appends {@code sample}, dropping the oldest one when full. */
@@ -57,7 +76,7 @@ public final class TelemetryRing {
     }
 
     /** How many samples the ring can hold. */
-    public int capacity() {
+    public synchronized int capacity() {
         return slots.length;
     }
 }

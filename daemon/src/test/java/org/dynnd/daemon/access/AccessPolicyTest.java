@@ -52,9 +52,9 @@ class AccessPolicyTest {
     void badConfigurationIsRefusedWithTheKeyAndWhatIsAllowed() throws Exception {
         UserDirectory dir = directory();
         assertThatThrownBy(() -> AccessPolicy.resolve(List.of("mallory"), List.of(), List.of(), dir))
-                .hasMessageContaining("access.users").hasMessageContaining("mallory").hasMessageContaining("etc/passwd");
+                .hasMessageContaining("access.budget_users").hasMessageContaining("mallory").hasMessageContaining("etc/passwd");
         assertThatThrownBy(() -> AccessPolicy.resolve(List.of(), List.of("wheel"), List.of(), dir))
-                .hasMessageContaining("access.groups").hasMessageContaining("wheel");
+                .hasMessageContaining("access.budget_groups").hasMessageContaining("wheel");
         assertThatThrownBy(() -> AccessPolicy.resolve(List.of(), List.of(), List.of("budget"), dir))
                 .hasMessageContaining("access.read_ops").hasMessageContaining("budget");
         assertThatThrownBy(() -> AccessPolicy.resolve(List.of(), List.of(), List.of("reboot"), dir))

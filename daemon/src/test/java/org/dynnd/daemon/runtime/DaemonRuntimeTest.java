@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,5 +100,34 @@ class DaemonRuntimeTest {
         assertThat(Files.readString(maxFile)).isEqualTo("2000000\n");
         assertThat(state.file()).doesNotExist();
         assertThat(run.resolve("dynnd.sock")).doesNotExist();
+    }
+
+    @Test
+    void aReloadIsFramedByReloadingWithTheMonotonicClockAndReady() throws Exception {
+        Path run = dir.resolve("run");
+        List<String> hook = new java.util.ArrayList<>();
+        RuntimeParts parts = new RuntimeParts(ServerSettings.defaults("test-board"), new TableGovernor(), new FakeInference(),
+                Thread::new, TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of()), run.resolve("dynnd.sock"),
+                Optional.empty(), 20, 60, new HardwareStateFile(run.resolve("hardware-state.json"), dir, 1), () -> {
+                    hook.add("reloaded");
+                    return new ReloadOutcome(true, "applied governor.period_ms");
+                });
+        String notifySocket = dir.resolve("notify").toString();
+        try (AutoCloseable systemd = receiver(notifySocket)) {
+            DaemonRuntime runtime = DaemonRuntime.start(parts, Map.of("NOTIFY_SOCKET", notifySocket), 1);
+            try {
+                assertThat(receive(systemd)).startsWith("READY=1\nSTATUS=serving at");
+                long before = System.nanoTime() / 1000;
+                assertThat(runtime.reload().accepted()).isTrue();
+                long after = System.nanoTime() / 1000;
+                String reloading = receiveUntil(systemd, m -> m.startsWith("RELOADING=1"));
+                assertThat(reloading).matches("RELOADING=1\nMONOTONIC_USEC=\\d+");
+                assertThat(Long.parseLong(reloading.substring(reloading.indexOf('=', 12) + 1))).isBetween(before, after);
+                assertThat(receiveUntil(systemd, m -> m.startsWith("READY=1"))).startsWith("READY=1\nSTATUS=serving at");
+                assertThat(hook).containsExactly("reloaded");
+            } finally {
+                runtime.stop();
+            }
+        }
     }
 }

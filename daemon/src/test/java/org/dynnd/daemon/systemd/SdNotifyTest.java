@@ -26,8 +26,10 @@ class SdNotifyTest {
             assertThat(systemd.receive()).isEqualTo("READY=1\nSTATUS=serving k=3 a15@1800MHz");
             notify.status("op k=1\nREADY=0");
             assertThat(systemd.receive()).isEqualTo("STATUS=op k=1 READY=0");
-            notify.reloading();
-            assertThat(systemd.receive()).isEqualTo("RELOADING=1");
+            notify.reloading(123_456_789L);
+            assertThat(systemd.receive()).isEqualTo("RELOADING=1\nMONOTONIC_USEC=123456789");
+            notify.reloaded("serving k=2 a7@1400MHz");
+            assertThat(systemd.receive()).isEqualTo("READY=1\nSTATUS=serving k=2 a7@1400MHz");
             notify.stopping();
             assertThat(systemd.receive()).isEqualTo("STOPPING=1");
         }

@@ -28,7 +28,7 @@ public final class Controller {
 
     private final OpSpace space;
     private final Profile profile;
-    private final ControllerConfig config;
+    private ControllerConfig config;
     private final Selector selector;
     /** Periods after a change of unit whose power readings are not learnt from (sensor lag). */
     private static final int POWER_SETTLE_PERIODS = 2;
@@ -45,8 +45,8 @@ public final class Controller {
     private final double[] latQ;
     private final double[] latM;
     private final double[] powF;
-    private final double z;
-    private final double zAvg;
+    private double z;
+    private double zAvg;
     private double requestsPerMs;
     private long period;
     private Decision previous;
@@ -85,6 +85,25 @@ public final class Controller {
 
     private int filterOf(int unit) {
         return config.perUnit() ? unit : 0;
+    }
+
+    /**
+     * Takes new settings (confidence, precedence, hysteresis bands) from the next decision on,
+     * keeping everything learnt; a reloaded daemon configuration arrives here. The shape of the
+     * estimator ({@code perUnit}) is fixed at construction.
+     */
+    public void reconfigure(ControllerConfig next) {
+        if (next.perUnit() != config.perUnit()) {
+            throw new IllegalArgumentException("perUnit cannot change on a running controller");
+        }
+        config = next;
+        z = NormalQuantile.of(next.confidence());
+        zAvg = NormalQuantile.of(next.averageConfidence());
+    }
+
+    /** The settings in force. */
+    public ControllerConfig config() {
+        return config;
     }
 
     /** Takes one period's measurements and returns the decision for the next period. */
