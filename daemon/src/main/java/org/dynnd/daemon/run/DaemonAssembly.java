@@ -181,8 +181,12 @@ public final class DaemonAssembly implements AutoCloseable {
                         .primary();
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
                 dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
-        Profile profile = ProfileSource.choose(config.governor().calibration(), emulated != null, prior, platformName,
-                modelProfile, space, cacheDir, probe);
+        // Calibration runs on an inference thread: the actuators pin exactly those (and their
+        // PyTorch workers) to the unit being measured; the main thread would run wherever it is.
+        boolean isEmulated = emulated != null;
+        String boardName = platformName;
+        Profile profile = onInferenceThread(threads, () -> ProfileSource.choose(config.governor().calibration(),
+                isEmulated, prior, boardName, modelProfile, space, cacheDir, probe));
         Controller controller = new Controller(profile, controllerConfig);
         OperatingPointPlan plan = new OperatingPointPlan(org.dynnd.governor.control.Decision.single(initial));
         OperatingPointSwitch switcher = new OperatingPointSwitch(space, actuators, controller, initial);
@@ -258,6 +262,36 @@ public final class DaemonAssembly implements AutoCloseable {
             }
         }
         owned.clear();
+    }
+
+    /** Work that may refuse the configuration or fail on a file. */
+    private interface StartupWork<T> {
+        T call() throws ConfigException, IOException;
+    }
+
+    /** Runs {@code work} on a thread of {@code threads} and waits for it; its exceptions are thrown here. */
+    private static <T> T onInferenceThread(InferenceThreads threads, StartupWork<T> work) throws ConfigException, IOException {
+        java.util.concurrent.ExecutorService one = Executors.newSingleThreadExecutor(threads);
+        try {
+            return one.submit(work::call).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigException c) {
+                throw c;
+            } else if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calibrating", e);
+        } finally {
+            one.shutdownNow();
+        }
     }
 
     static Map<String, List<String>> unitRails(BoardPreset preset) {
