@@ -28,6 +28,9 @@ final class ReportCharts {
     private static final BasicStroke DASHED =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
+    /** Policies' lines: none red, the budget's colour. */
+    private static final Color[] POLICY_COLOURS = {new Color(30, 90, 200), new Color(90, 90, 90), new Color(40, 160, 60)};
+
     private final ReportContent c;
 
     ReportCharts(ReportContent content) {
@@ -114,6 +117,9 @@ final class ReportCharts {
         });
         XYPlot plot = plot(data, new NumberAxis("simulated seconds"), new NumberAxis(unit), false);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            lines.setSeriesPaint(i, POLICY_COLOURS[i % POLICY_COLOURS.length]);
+        }
         plot.setRenderer(0, lines);
         XYSeries limit = new XYSeries(budgetName, true, true);
         for (int p = 0; p < budget.length; p++) {
