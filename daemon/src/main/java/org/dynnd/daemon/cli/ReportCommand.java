@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.report.EvaluationReport;
 import org.dynnd.models.bundle.BundleException;
+import org.dynnd.models.data.DatasetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +43,17 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Host inferences per k whose board latencies are taken (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--accuracy-images", paramLabel = "N", defaultValue = "0",
+            description = {"Also re-measure the accuracy per k on the first N test images, one at a time through the",
+                "served model (default: ${DEFAULT-VALUE}, the manifest's accuracy alone, measured on the whole test",
+                "set at training)."})
+    int accuracyImages;
+
+    @Option(names = "--accuracy-data", paramLabel = "DATA",
+            description = "Test data for --accuracy-images: fashion-mnist:DIR, cifar10:DIR or DIR (default: the"
+                    + " distribution's data/fashion-mnist).")
+    String accuracyData;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the governor simulations (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -55,6 +67,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (samples < 1 || samples > 100_000) {
             throw new UserErrorException("--samples: " + samples + " is out of range; allowed: 1 to 100000");
         }
+        if (accuracyImages < 0 || accuracyImages > 1_000_000) {
+            throw new UserErrorException("--accuracy-images: " + accuracyImages + " is out of range; allowed: 0 to 1000000");
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserErrorException("--out: " + out + " is a file; allowed: a folder (created when missing)");
         }
@@ -64,10 +79,12 @@ public final class ReportCommand implements Callable<Integer> {
         // The plots are drawn off screen, also where a display is set.
         System.setProperty("java.awt.headless", "true");
         EvaluationReport.Settings settings = new EvaluationReport.Settings(platform, Path.of(home, "config", "boards"),
-                bundle, nested, Path.of(home, "config", "scenarios"), out, 15, samples, seed, System.err);
+                bundle, nested, Path.of(home, "config", "scenarios"), out, 15, samples, seed,
+                accuracyData != null ? accuracyData : "fashion-mnist:" + Path.of(home, "data", "fashion-mnist"), accuracyImages,
+                System.err);
         try {
             EvaluationReport.run(settings);
-        } catch (ConfigException | BundleException e) {
+        } catch (ConfigException | BundleException | DatasetException e) {
             throw new UserErrorException(e.getMessage(), e);
         }
         System.out.println("report: " + out.resolve("report.html"));

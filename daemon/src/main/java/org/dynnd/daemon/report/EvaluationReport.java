@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
@@ -16,6 +17,9 @@ import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.profile.GroupedAlexNetCost;
 import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.models.bundle.BundleException;
+import org.dynnd.models.data.DataSource;
+import org.dynnd.models.data.DatasetException;
+import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.runtime.DynamicModel;
 
 /**
@@ -39,10 +43,12 @@ public final class EvaluationReport {
      * @param referenceRuns host inferences per k of the reference (the daemon uses 15)
      * @param samples host inferences per k whose board latencies are taken
      * @param seed the governor simulations' seed
+     * @param accuracyData the test data to re-measure the accuracy on (a folder or a {@link DataSource} spec)
+     * @param accuracyImages how many of its images to classify per k; 0 keeps the manifest's accuracy alone
      * @param progress where to say what is being measured
      */
     public record Settings(String platform, Path presets, Path model, Path nestedModel, Path scenarios, Path out,
-            int referenceRuns, int samples, long seed, PrintStream progress) {}
+            int referenceRuns, int samples, long seed, String accuracyData, int accuracyImages, PrintStream progress) {}
 
     private EvaluationReport() {}
 
@@ -51,11 +57,14 @@ public final class EvaluationReport {
      *
      * @throws ConfigException when the platform, a preset or a scenario is not usable (the message says what is allowed)
      * @throws BundleException when the grouped bundle cannot be opened
+     * @throws DatasetException when the accuracy is to be re-measured and the test data cannot be read
      */
-    public static ReportContent run(Settings s) throws ConfigException, BundleException, IOException {
+    public static ReportContent run(Settings s) throws ConfigException, BundleException, DatasetException, IOException {
         long start = System.nanoTime();
         BoardPreset preset = preset(s.platform(), s.presets());
         PrintStream progress = s.progress();
+        ImageSet test = s.accuracyImages() > 0
+                ? DataSource.parse(s.accuracyData(), DataSource.SYSTEM_FASHION_MNIST).test() : null;
         ReportContent content;
         try (DynamicModel model = DynamicModel.open(s.model())) {
             int groups = model.groups();
@@ -69,6 +78,8 @@ public final class EvaluationReport {
             BoardModel board = Boards.byName(preset.boardModel(), groups);
             Characterisation ch = Characterisation.measure(model, board, profile, s.referenceRuns(), s.samples(), progress);
             List<DynamicRanges.Range> ranges = DynamicRanges.of(ch.points());
+            Optional<AccuracyCheck> check = test == null ? Optional.empty()
+                    : Optional.of(AccuracyCheck.measure(model, test, s.accuracyImages(), progress));
             NestedComparison nested = NestedComparison.measure(s.nestedModel(), board, ch.space(), ch.hostReferenceMs(),
                     s.referenceRuns(), progress);
             if (!nested.present()) {
@@ -77,7 +88,7 @@ public final class EvaluationReport {
             GovernorSection governor = GovernorSection.run(preset.boardModel(), s.scenarios(), s.seed(), progress);
             String host = Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("os.arch");
             content = new ReportContent(s.platform(), board.name(), host, s.model(), model.manifest(),
-                    MemoryFootprint.of(model.manifest()), ch, ranges, DynamicRanges.of(ch.modelPoints()), governor, nested, (System.nanoTime() - start) / 1e9);
+                    MemoryFootprint.of(model.manifest()), check, ch, ranges, DynamicRanges.of(ch.modelPoints()), governor, nested, (System.nanoTime() - start) / 1e9);
         }
         write(s.out(), content);
         progress.printf(Locale.ROOT, "report: %s (%.0f s)%n", s.out().resolve("report.html"),

@@ -2,6 +2,7 @@ package org.dynnd.daemon.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.dynnd.models.bundle.Manifest;
 
 /**
@@ -14,6 +15,7 @@ import org.dynnd.models.bundle.Manifest;
  * @param modelFolder the grouped bundle's folder
  * @param manifest the grouped bundle's manifest
  * @param memory its parameter bytes against one model per k
+ * @param accuracyCheck the accuracy re-measured on a subset of the test images, when asked for
  * @param characterisation every operating point, measured
  * @param ranges the dynamic ranges of the three levels, measured
  * @param modelRanges the same from the board model alone (no host jitter)
@@ -22,7 +24,8 @@ import org.dynnd.models.bundle.Manifest;
  * @param measureSeconds how long measuring and simulating took
  */
 public record ReportContent(String platform, String boardModel, String host, Path modelFolder,
-        Manifest manifest, MemoryFootprint memory, Characterisation characterisation, List<DynamicRanges.Range> ranges,
+        Manifest manifest, MemoryFootprint memory, Optional<AccuracyCheck> accuracyCheck,
+        Characterisation characterisation, List<DynamicRanges.Range> ranges,
         List<DynamicRanges.Range> modelRanges,
         GovernorSection governor, NestedComparison nested, double measureSeconds) {
 
@@ -55,7 +58,9 @@ public record ReportContent(String platform, String boardModel, String host, Pat
                         + " time), the power of every operating point, and so the energy per inference (power x latency).",
                 "From the bundle's manifest: accuracy per k and of the dense reference, measured on the "
                         + manifest.dataset().testImages() + " test images of " + manifest.dataset().source()
-                        + " when the bundle was trained; parameter bytes per k.",
+                        + " when the bundle was trained; parameter bytes per k."
+                        + accuracyCheck.map(a -> " Re-measured here on the first " + a.images() + " test images of "
+                                + a.data() + ", one image at a time through the served model.").orElse(""),
                 "From the governor's simulator on the board model: the governor and baseline table and time series"
                         + " (the shipped scenarios, with their own illustrative accuracies, as dynnd simulate runs them).");
     }

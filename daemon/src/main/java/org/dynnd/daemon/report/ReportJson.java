@@ -67,6 +67,15 @@ final class ReportJson {
         }
         ArrayNode bytes = m.putArray("parameter_bytes");
         c.manifest().parameterBytes().forEach(bytes::add);
+        if (c.accuracyCheck().isPresent()) {
+            AccuracyCheck check = c.accuracyCheck().get();
+            ObjectNode remeasured = m.putObject("remeasured_accuracy");
+            remeasured.put("data", check.data());
+            remeasured.put("images", check.images());
+            array(remeasured.putArray("accuracy_percent"), check.accuracyPercent());
+        } else {
+            m.putNull("remeasured_accuracy");
+        }
         ObjectNode memory = m.putObject("memory");
         memory.put("grouped_bytes", c.memory().groupedBytes());
         memory.put("separate_models_bytes", c.memory().separateModelsBytes());

@@ -32,13 +32,27 @@ final class ReportTables {
     private static void accuracy(List<Block> b, ReportContent c) {
         b.add(new Block.Heading(2, "1. Accuracy per k and memory"));
         List<List<String>> rows = new ArrayList<>();
+        double[] remeasured = c.accuracyCheck().map(AccuracyCheck::accuracyPercent).orElse(null);
         for (int k = 1; k <= c.manifest().groups(); k++) {
-            rows.add(List.of("k=" + k, fixed(c.manifest().accuracy(k), 2),
-                    String.valueOf(c.manifest().parameterBytes().get(k - 1))));
+            List<String> row = new ArrayList<>(List.of("k=" + k, fixed(c.manifest().accuracy(k), 2)));
+            if (remeasured != null) {
+                row.add(fixed(remeasured[k - 1], 2));
+            }
+            row.add(String.valueOf(c.manifest().parameterBytes().get(k - 1)));
+            rows.add(row);
         }
         Double dense = c.manifest().denseAccuracy();
-        rows.add(List.of("dense reference", dense == null ? "-" : fixed(dense, 2), "-"));
-        b.add(new Block.Table(List.of("width", "top-1 accuracy %", "parameter bytes read"), rows));
+        List<String> denseRow = new ArrayList<>(List.of("dense reference", dense == null ? "-" : fixed(dense, 2)));
+        if (remeasured != null) {
+            denseRow.add("-");
+        }
+        denseRow.add("-");
+        rows.add(denseRow);
+        List<String> headers = new ArrayList<>(List.of("width", "top-1 accuracy % (manifest, "
+                + c.manifest().dataset().testImages() + " images)"));
+        c.accuracyCheck().ifPresent(check -> headers.add("re-measured % (" + check.images() + " images)"));
+        headers.add("parameter bytes read");
+        b.add(new Block.Table(headers, rows));
         MemoryFootprint m = c.memory();
         b.add(new Block.Paragraph(String.format(Locale.ROOT, "Memory: the one grouped model stores %d bytes; one dense"
                 + " model per k (widths 1/%d..%d/%d) would store %d bytes, %.2fx as much.", m.groupedBytes(),

@@ -70,7 +70,7 @@ class EvaluationReportTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path out = dir.resolve("out");
         content = EvaluationReport.run(new EvaluationReport.Settings("emulated:odroid-xu3", Path.of("../config/boards"),
-                MODEL, MODEL, scenarios, out, 2, 3, 1, new PrintStream(log, true, StandardCharsets.UTF_8)));
+                MODEL, MODEL, scenarios, out, 2, 3, 1, "fashion-mnist:../models/data/fashion-mnist", 20, new PrintStream(log, true, StandardCharsets.UTF_8)));
         progress = log.toString(StandardCharsets.UTF_8);
         json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     }
@@ -86,8 +86,9 @@ class EvaluationReportTest {
         String md = Files.readString(out.resolve("report.md"));
         DynamicRanges.Range widest = content.widest();
         assertThat(md).contains(String.format(java.util.Locale.ROOT, "%.2fx", widest.timeRatio()))
-                .contains("Measured on this host").contains("From the board model of odroid-xu3");
-        assertThat(progress).contains("host: 3/3 inferences per k measured").contains("governor: simulating scenario short-cap");
+                .contains("Measured on this host").contains("From the board model of odroid-xu3")
+                .contains("re-measured % (20 images)").contains("Re-measured here on the first 20 test images");
+        assertThat(progress).contains("host: 3/3 inferences per k measured").contains("accuracy: k=4").contains("governor: simulating scenario short-cap");
     }
 
     @Test
@@ -99,6 +100,15 @@ class EvaluationReportTest {
             assertThat(model.get("parameter_bytes").get(k - 1).asLong()).isEqualTo(manifest.parameterBytes().get(k - 1));
         }
         assertThat(model.get("dense_accuracy_percent").asDouble()).isEqualTo(manifest.denseAccuracy());
+        JsonNode remeasured = model.get("remeasured_accuracy");
+        assertThat(remeasured.get("images").asInt()).isEqualTo(20);
+        for (int k = 1; k <= 4; k++) {
+            double accuracy = remeasured.get("accuracy_percent").get(k - 1).asDouble();
+            assertThat(accuracy % 5).as("a share of 20 images").isCloseTo(0, within(1e-9));
+            // 20 images: far from the manifest's 86-88 % only if the served model were broken.
+            assertThat(accuracy).isGreaterThanOrEqualTo(60);
+            assertThat(accuracy).isEqualTo(content.accuracyCheck().orElseThrow().accuracyPercent()[k - 1]);
+        }
         long grouped = manifest.parameterBytes().get(3) + 3L * 10 * Float.BYTES;
         assertThat(model.get("memory").get("grouped_bytes").asLong()).isEqualTo(grouped);
         assertThat(model.get("memory").get("separate_models_bytes").asLong())
