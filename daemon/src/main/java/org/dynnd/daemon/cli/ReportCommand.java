@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
  * baselines, and the nested-width comparison, as report.html with plots, report.md and report.json.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Measure the model's operating points on a board and write report.html (with PNG plots),",
-            "report.md and report.json: accuracy and memory, latency and energy per unit, the OP space with its",
-            "Pareto front, dynamic ranges against the paper's, the governor against the baselines, and the",
-            "nested-width comparison. Takes about a minute."})
+        description = {"Measure the model's operating points on an emulated board and write",
+            "report.html (with PNG plots), report.md and report.json: accuracy and memory,",
+            "latency and energy per unit, the OP space with its Pareto front, dynamic",
+            "ranges against the paper's, the governor against the baselines, and the",
+            "nested-width comparison. One to two minutes; progress on standard error."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--platform", defaultValue = "emulated:odroid-xu3", paramLabel = "emulated:BOARD",
@@ -44,9 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--accuracy-images", paramLabel = "N", defaultValue = "0",
-            description = {"Also re-measure the accuracy per k on the first N test images, one at a time through the",
-                "served model (default: ${DEFAULT-VALUE}, the manifest's accuracy alone, measured on the whole test",
-                "set at training)."})
+            description = "Also re-measure the accuracy per k on the first N test images, one at a time"
+                    + " through the served model (default: ${DEFAULT-VALUE}: the manifest's accuracy alone, measured on"
+                    + " the whole test set at training).")
     int accuracyImages;
 
     @Option(names = "--accuracy-data", paramLabel = "DATA",
