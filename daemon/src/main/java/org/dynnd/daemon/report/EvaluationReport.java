@@ -80,8 +80,8 @@ public final class EvaluationReport {
             List<DynamicRanges.Range> ranges = DynamicRanges.of(ch.points());
             Optional<AccuracyCheck> check = test == null ? Optional.empty()
                     : Optional.of(AccuracyCheck.measure(model, test, s.accuracyImages(), progress));
-            NestedComparison nested = NestedComparison.measure(s.nestedModel(), board, ch.space(), ch.hostReferenceMs(),
-                    s.referenceRuns(), progress);
+            NestedComparison nested = NestedComparison.measure(s.nestedModel(), model, profile.relativeCost(), board,
+                    ch.space(), s.samples(), progress);
             if (!nested.present()) {
                 progress.println("nested: " + nested.absent());
             }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.dynnd.daemon.run.EmulatedLatency;
+import java.util.Optional;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.models.bundle.BundleException;
@@ -19,26 +19,31 @@ import org.dynnd.models.runtime.DynamicModel;
  * ranges on the same board model.
  *
  * <p>The board model knows the grouped network's cost per k from its architecture; the nested
- * network's is taken from the host: its latency at k over the grouped network's at k = G, both
- * measured here in the same run, scales the grouped full model's cost on the board. The nested
- * figures on the board are therefore host-measured ratios put through the board model.
+ * network's is taken from the host: at each k, its latency over the grouped network's, measured
+ * here in the same rounds (the two models alternate, so a drift of the host lands on both), scales
+ * the grouped network's cost of that k. The nested figures on the board are therefore
+ * host-measured ratios put through the board model.
  *
  * @param folder the nested bundle's folder
  * @param absent why there is nothing to compare (the folder is missing or unreadable), or null
  * @param architecture the nested bundle's architecture
  * @param accuracyPercent its test accuracy per k (index k-1), from its manifest
  * @param parameterBytes bytes its inference reads per k, from its manifest
- * @param hostReferenceMs its host latency per k, measured as the grouped model's
+ * @param hostMs its median host latency per k
+ * @param groupedHostMs the grouped model's median host latency per k, in the same rounds
  * @param relativeCost its cost per k relative to the grouped model at k = G
  * @param ranges its dynamic ranges on the board model, as {@link DynamicRanges#of}
  */
 public record NestedComparison(Path folder, String absent, String architecture, List<Double> accuracyPercent,
-        List<Long> parameterBytes, double[] hostReferenceMs, double[] relativeCost, List<DynamicRanges.Range> ranges) {
+        List<Long> parameterBytes, double[] hostMs, double[] groupedHostMs, double[] relativeCost,
+        List<DynamicRanges.Range> ranges) {
 
     /** The paper's claims for the grouped network over earlier dynamic DNNs. */
     public static final double PAPER_ENERGY_RANGE_RATIO = 2.36;
     public static final double PAPER_TIME_RANGE_RATIO = 2.73;
     public static final double PAPER_MEMORY_RATIO = 2.4;
+    /** Rounds over every k of both models before timing. */
+    static final int WARM_ROUNDS = 5;
 
     /** Whether there is a nested bundle to compare with. */
     public boolean present() {
@@ -46,39 +51,72 @@ public record NestedComparison(Path folder, String absent, String architecture, 
     }
 
     /**
-     * Reads and measures the nested bundle in {@code folder} on {@code board}; a missing or
-     * unreadable folder gives an absent comparison that says why.
+     * Reads and measures the nested bundle in {@code folder} against {@code grouped} on
+     * {@code board}; a missing or unreadable folder gives an absent comparison that says why.
      *
-     * @param groupedHostMs the grouped model's host reference per k, measured in the same run
+     * @param groupedCost the grouped model's relative cost per k (index k-1), as the board model has it
+     * @param rounds timed inferences per k of each model
      */
-    public static NestedComparison measure(Path folder, BoardModel board, OpSpace space, double[] groupedHostMs,
-            int referenceRuns, PrintStream progress) {
-        if (!Files.isRegularFile(folder.resolve("manifest.json"))) {
-            return absent(folder, "no nested-width bundle at " + folder + " (no manifest.json); this section is"
-                    + " pending until that bundle is trained (make it, or name it with --nested-model DIR)");
+    public static NestedComparison measure(Path folder, DynamicModel grouped, double[] groupedCost, BoardModel board,
+            OpSpace space, int rounds, PrintStream progress) {
+        Optional<NestedComparison> missing = missing(folder);
+        if (missing.isPresent()) {
+            return missing.get();
         }
         try {
             Manifest manifest = ModelBundle.manifest(folder);
-            if (manifest.groups() != groupedHostMs.length) {
+            if (manifest.groups() != grouped.groups()) {
                 return absent(folder, "the nested bundle at " + folder + " has " + manifest.groups()
-                        + " groups, the grouped model " + groupedHostMs.length + ": no like-for-like comparison");
+                        + " groups, the grouped model " + grouped.groups() + ": no like-for-like comparison");
             }
-            progress.printf(Locale.ROOT, "nested: measuring %s from %s on the host%n", manifest.architecture(), folder);
-            double[] host;
+            progress.printf(Locale.ROOT, "nested: measuring %s from %s against the grouped model on the host, %d rounds%n",
+                    manifest.architecture(), folder, rounds);
+            double[][] ms;
             try (DynamicModel nested = DynamicModel.open(folder)) {
-                host = EmulatedLatency.hostReferenceMs(nested, referenceRuns);
+                ms = alternate(grouped, nested, rounds);
             }
-            double full = groupedHostMs[groupedHostMs.length - 1];
-            double[] cost = new double[host.length];
-            for (int k = 0; k < host.length; k++) {
-                cost[k] = host[k] / full;
+            double[] groupedHost = new double[grouped.groups()];
+            double[] host = new double[grouped.groups()];
+            double[] cost = new double[grouped.groups()];
+            for (int k = 0; k < cost.length; k++) {
+                groupedHost[k] = Characterisation.median(ms[2 * k]);
+                host[k] = Characterisation.median(ms[2 * k + 1]);
+                cost[k] = groupedCost[k] * host[k] / groupedHost[k];
             }
             List<OpPoint> points = points(board, space, manifest.accuracy(), cost);
             return new NestedComparison(folder, null, manifest.architecture(), manifest.accuracy(),
-                    manifest.parameterBytes(), host, cost, DynamicRanges.of(points));
+                    manifest.parameterBytes(), host, groupedHost, cost, DynamicRanges.of(points));
         } catch (BundleException | RuntimeException e) {
             return absent(folder, "the nested bundle at " + folder + " could not be used: " + e.getMessage());
         }
+    }
+
+    /** The comparison that says there is no bundle in {@code folder}, when there is none. */
+    static Optional<NestedComparison> missing(Path folder) {
+        if (Files.isRegularFile(folder.resolve("manifest.json"))) {
+            return Optional.empty();
+        }
+        return Optional.of(absent(folder, "no nested-width bundle at " + folder + " (no manifest.json); this section is"
+                + " pending until that bundle is trained (make it, or name it with --nested-model DIR)"));
+    }
+
+    /** Host times in ms: row 2(k-1) the grouped model's at k, row 2(k-1)+1 the nested one's, round after round. */
+    private static double[][] alternate(DynamicModel grouped, DynamicModel nested, int rounds) {
+        byte[] image = new byte[32 * 32 * 3];
+        int groups = grouped.groups();
+        double[][] ms = new double[2 * groups][rounds];
+        for (int r = -WARM_ROUNDS; r < rounds; r++) {
+            for (int k = 1; k <= groups; k++) {
+                for (int m = 0; m < 2; m++) {
+                    long start = System.nanoTime();
+                    (m == 0 ? grouped : nested).classify(image, k);
+                    if (r >= 0) {
+                        ms[2 * (k - 1) + m][r] = (System.nanoTime() - start) / 1e6;
+                    }
+                }
+            }
+        }
+        return ms;
     }
 
     /** The nested network's widest range (pruning + mapping + DVFS). */
@@ -106,7 +144,8 @@ public record NestedComparison(Path folder, String absent, String architecture, 
     }
 
     private static NestedComparison absent(Path folder, String why) {
-        return new NestedComparison(folder, why, null, List.of(), List.of(), new double[0], new double[0], List.of());
+        return new NestedComparison(folder, why, null, List.of(), List.of(), new double[0], new double[0], new double[0],
+                List.of());
     }
 
     /** The nested network's operating points: the board model's latency at its cost, the board's power. */

@@ -170,7 +170,8 @@ final class ReportJson {
         doubles(n.putArray("accuracy_percent"), nested.accuracyPercent());
         ArrayNode bytes = n.putArray("parameter_bytes");
         nested.parameterBytes().forEach(bytes::add);
-        array(n.putArray("host_reference_ms"), nested.hostReferenceMs());
+        array(n.putArray("host_median_ms"), nested.hostMs());
+        array(n.putArray("grouped_host_median_ms"), nested.groupedHostMs());
         array(n.putArray("relative_cost"), nested.relativeCost());
         ranges(n.putArray("dynamic_ranges"), nested.ranges());
         ObjectNode ratios = n.putObject("grouped_over_nested");

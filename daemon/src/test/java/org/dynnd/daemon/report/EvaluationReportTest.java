@@ -251,18 +251,26 @@ class EvaluationReportTest {
         assertThat(nested.get("present").asBoolean()).isTrue();
         JsonNode ratios = nested.get("grouped_over_nested");
         assertThat(ratios.get("memory_ratio").asDouble()).isEqualTo(1.0);
-        double[] host = doubles(nested.get("host_reference_ms"));
-        double[] groupedHost = doubles(json.get("host_latency").get("reference_ms"));
+        double[] host = doubles(nested.get("host_median_ms"));
+        double[] groupedHost = doubles(nested.get("grouped_host_median_ms"));
+        double[] groupedCost = new GroupedAlexNetCost(4).relativeCosts();
         for (int k = 0; k < 4; k++) {
-            assertThat(nested.get("relative_cost").get(k).asDouble()).isCloseTo(host[k] / groupedHost[3], within(1e-12));
+            assertThat(nested.get("relative_cost").get(k).asDouble())
+                    .isCloseTo(groupedCost[k] * host[k] / groupedHost[k], within(1e-12));
+            assertThat(nested.get("accuracy_percent").get(k).asDouble())
+                    .isEqualTo(json.get("model").get("accuracy_percent").get(k).asDouble());
         }
-        assertThat(nested.get("dynamic_ranges")).hasSize(3);
+        JsonNode ranges = nested.get("dynamic_ranges");
+        assertThat(ranges).hasSize(3);
+        assertThat(ratios.get("time_range_ratio").asDouble()).isCloseTo(
+                json.get("dynamic_ranges").get("board_model_levels").get(2).get("time_ratio").asDouble()
+                        / ranges.get(2).get("time_ratio").asDouble(), within(1e-12));
     }
 
     @Test
     void aMissingNestedBundleIsSaidPlainly(@TempDir Path empty) {
-        NestedComparison n = NestedComparison.measure(empty.resolve("alexnet-g4-fmnist-nested"), Boards.odroidXu3(4),
-                content.characterisation().space(), content.characterisation().hostReferenceMs(), 2, System.err);
+        NestedComparison n = NestedComparison.missing(empty.resolve("alexnet-g4-fmnist-nested")).orElseThrow();
+        assertThat(NestedComparison.missing(MODEL)).isEmpty();
         assertThat(n.present()).isFalse();
         assertThat(n.absent()).contains("alexnet-g4-fmnist-nested").contains("pending");
         assertThat(ReportRender.markdown("t", List.of(new Block.Paragraph("Not compared: " + n.absent()))))
