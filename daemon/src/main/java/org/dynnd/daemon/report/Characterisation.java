@@ -135,6 +135,11 @@ public record Characterisation(OpSpace space, double[] hostReferenceMs, double[]
         return Arrays.stream(hostSamplesMs).mapToDouble(Characterisation::median).toArray();
     }
 
+    /** The host's least latency per k (index k-1) over the samples: its compute, with the least interference. */
+    public double[] hostLeastMs() {
+        return Arrays.stream(hostSamplesMs).mapToDouble(s -> Arrays.stream(s).min().orElseThrow()).toArray();
+    }
+
     /** The points of unit {@code unit} at its highest frequency, by k. */
     public List<OpPoint> atMaxFrequency(String unit) {
         return atMaxFrequency(points, unit);

@@ -3,6 +3,7 @@ package org.dynnd.daemon.report;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import org.dynnd.models.runtime.DynamicModel;
  * <p>The board model knows the grouped network's cost per k from its architecture; the nested
  * network's is taken from the host: at each k, its latency over the grouped network's, measured
  * here in the same rounds (the two models alternate, so a drift of the host lands on both), scales
- * the grouped network's cost of that k. The nested figures on the board are therefore
+ * the grouped network's cost of that k. Each latency is the least of its rounds: on a shared host
+ * most inferences are preempted for a while, and a median of them measures the scheduler (two
+ * identical models came out 1.6 times apart at some k), while the least is the compute. The nested figures on the board are therefore
  * host-measured ratios put through the board model.
  *
  * @param folder the nested bundle's folder
@@ -29,8 +32,8 @@ import org.dynnd.models.runtime.DynamicModel;
  * @param architecture the nested bundle's architecture
  * @param accuracyPercent its test accuracy per k (index k-1), from its manifest
  * @param parameterBytes bytes its inference reads per k, from its manifest
- * @param hostMs its median host latency per k
- * @param groupedHostMs the grouped model's median host latency per k, in the same rounds
+ * @param hostMs its least host latency per k
+ * @param groupedHostMs the grouped model's least host latency per k, in the same rounds
  * @param relativeCost its cost per k relative to the grouped model at k = G
  * @param ranges its dynamic ranges on the board model, as {@link DynamicRanges#of}
  */
@@ -79,8 +82,8 @@ public record NestedComparison(Path folder, String absent, String architecture, 
             double[] host = new double[grouped.groups()];
             double[] cost = new double[grouped.groups()];
             for (int k = 0; k < cost.length; k++) {
-                groupedHost[k] = Characterisation.median(ms[2 * k]);
-                host[k] = Characterisation.median(ms[2 * k + 1]);
+                groupedHost[k] = Arrays.stream(ms[2 * k]).min().orElseThrow();
+                host[k] = Arrays.stream(ms[2 * k + 1]).min().orElseThrow();
                 cost[k] = groupedCost[k] * host[k] / groupedHost[k];
             }
             List<OpPoint> points = points(board, space, manifest.accuracy(), cost);
@@ -100,14 +103,19 @@ public record NestedComparison(Path folder, String absent, String architecture, 
                 + " pending until that bundle is trained (make it, or name it with --nested-model DIR)"));
     }
 
-    /** Host times in ms: row 2(k-1) the grouped model's at k, row 2(k-1)+1 the nested one's, round after round. */
+    /**
+     * Host times in ms: row 2(k-1) the grouped model's at k, row 2(k-1)+1 the nested one's, round
+     * after round, the two models taking turns at each k.
+     */
     private static double[][] alternate(DynamicModel grouped, DynamicModel nested, int rounds) {
         byte[] image = new byte[32 * 32 * 3];
         int groups = grouped.groups();
         double[][] ms = new double[2 * groups][rounds];
         for (int r = -WARM_ROUNDS; r < rounds; r++) {
             for (int k = 1; k <= groups; k++) {
-                for (int m = 0; m < 2; m++) {
+                for (int turn = 0; turn < 2; turn++) {
+                    // Whichever model runs first after a change of k is slower: the order swaps every round.
+                    int m = (turn + r + WARM_ROUNDS) % 2;
                     long start = System.nanoTime();
                     (m == 0 ? grouped : nested).classify(image, k);
                     if (r >= 0) {

@@ -85,6 +85,7 @@ final class ReportJson {
     private static void host(ObjectNode h, Characterisation ch) {
         array(h.putArray("reference_ms"), ch.hostReferenceMs());
         array(h.putArray("median_ms"), ch.hostMedianMs());
+        array(h.putArray("least_ms"), ch.hostLeastMs());
         ArrayNode samples = h.putArray("samples_ms");
         for (double[] k : ch.hostSamplesMs()) {
             array(samples.addArray(), k);
@@ -170,8 +171,8 @@ final class ReportJson {
         doubles(n.putArray("accuracy_percent"), nested.accuracyPercent());
         ArrayNode bytes = n.putArray("parameter_bytes");
         nested.parameterBytes().forEach(bytes::add);
-        array(n.putArray("host_median_ms"), nested.hostMs());
-        array(n.putArray("grouped_host_median_ms"), nested.groupedHostMs());
+        array(n.putArray("host_min_ms"), nested.hostMs());
+        array(n.putArray("grouped_host_min_ms"), nested.groupedHostMs());
         array(n.putArray("relative_cost"), nested.relativeCost());
         ranges(n.putArray("dynamic_ranges"), nested.ranges());
         ObjectNode ratios = n.putObject("grouped_over_nested");

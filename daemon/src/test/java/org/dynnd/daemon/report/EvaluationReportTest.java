@@ -125,6 +125,13 @@ class EvaluationReportTest {
         ModelProfile profile = new GroupedAlexNetCost(4).profile(manifest.architecture(), "x", accuracy);
         OpSpace space = board.opSpace(profile.ks());
         double[] reference = doubles(json.get("host_latency").get("reference_ms"));
+        for (int k = 0; k < 4; k++) {
+            double[] samples = doubles(json.get("host_latency").get("samples_ms").get(k));
+            assertThat(samples).hasSize(3);
+            assertThat(json.get("host_latency").get("least_ms").get(k).asDouble())
+                    .isEqualTo(java.util.Arrays.stream(samples).min().orElseThrow());
+            assertThat(json.get("host_latency").get("median_ms").get(k).asDouble()).isEqualTo(Characterisation.median(samples));
+        }
         JsonNode points = json.get("operating_points");
         assertThat(points).hasSize(space.size()).hasSize(4 * (13 + 19));
         for (JsonNode p : points) {
@@ -251,8 +258,8 @@ class EvaluationReportTest {
         assertThat(nested.get("present").asBoolean()).isTrue();
         JsonNode ratios = nested.get("grouped_over_nested");
         assertThat(ratios.get("memory_ratio").asDouble()).isEqualTo(1.0);
-        double[] host = doubles(nested.get("host_median_ms"));
-        double[] groupedHost = doubles(nested.get("grouped_host_median_ms"));
+        double[] host = doubles(nested.get("host_min_ms"));
+        double[] groupedHost = doubles(nested.get("grouped_host_min_ms"));
         double[] groupedCost = new GroupedAlexNetCost(4).relativeCosts();
         for (int k = 0; k < 4; k++) {
             assertThat(nested.get("relative_cost").get(k).asDouble())
