@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             SensorsCommand.class,
             SimulateCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class,
             TrainCommand.class,
             EvalCommand.class,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dynnd.daemon.report.MemoryFootprint;
 import org.dynnd.models.bundle.BundleException;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
@@ -98,13 +99,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (manifest.denseAccuracy() != null) {
             System.out.printf("dense reference (manifest): %.2f%%%n", manifest.denseAccuracy());
         }
-        long separate = AlexNetSpec.separateModelsBytes(manifest.groups(), manifest.classNames().size());
-        // all of k = G plus the biases b_1..b_{G-1} that only the narrower widths use
-        long grouped = manifest.parameterBytes().get(manifest.groups() - 1)
-                + (manifest.groups() - 1L) * manifest.classNames().size() * Float.BYTES;
+        MemoryFootprint memory = MemoryFootprint.of(manifest);
         System.out.printf("parameter bytes: one grouped model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
-                grouped, manifest.groups(), manifest.groups(), manifest.groups(), manifest.groups(), separate,
-                (double) separate / grouped);
+                memory.groupedBytes(), manifest.groups(), manifest.groups(), manifest.groups(), manifest.groups(),
+                memory.separateModelsBytes(), memory.ratio());
     }
 
     private static Path defaultModel() {

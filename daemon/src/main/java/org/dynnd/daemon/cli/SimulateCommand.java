@@ -11,13 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.scenario.MetricsJson;
 import org.dynnd.daemon.scenario.ScenarioFile;
+import org.dynnd.daemon.scenario.ScenarioSimulation;
 import org.dynnd.governor.baseline.Comparison;
-import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.control.ControllerConfig;
-import org.dynnd.governor.profile.GroupedAlexNetCost;
-import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.sim.Metrics;
 import org.dynnd.governor.sim.Scenario;
 import org.dynnd.governor.sim.Simulator;
@@ -69,22 +68,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", Comparison.POLICIES) + ", all");
         }
         Scenario s = ScenarioFile.read(scenario);
-        int groups = s.accuracyPercent().length;
-        BoardModel model;
-        ModelProfile profile;
-        try {
-            GroupedAlexNetCost cost = new GroupedAlexNetCost(groups);
-            model = Boards.byName(board, groups);
-            profile = cost.profile("grouped-alexnet-g" + groups, "scenario", s.accuracyPercent());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(scenario + ": accuracyPercent: " + e.getMessage());
-        }
-        Simulator sim;
-        try {
-            sim = new Simulator(model, profile, s);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(scenario + ": " + e.getMessage());
-        }
+        Simulator sim = ScenarioSimulation.simulator(board, scenario, s);
         Comparison comparison = new Comparison(sim, seed, ControllerConfig.defaults());
         Map<String, Metrics> results = comparison.run(policies);
         PrintWriter out = spec.commandLine().getOut();
@@ -134,17 +118,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Metrics dynnd = results.get("dynnd");
         for (Metrics m : results.values()) {
             ObjectNode n = list.addObject();
-            n.put("policy", m.policy());
-            n.put("latencyViolationShare", m.latencyViolationShare());
-            n.put("powerViolationShare", m.powerViolationShare());
-            n.put("energyViolationShare", m.energyViolationShare());
-            n.put("accuracyViolationShare", m.accuracyViolationShare());
-            n.put("violationsAllPeriods", m.violationsAllPeriods());
-            n.put("energyVsOracle", m.energyVsOracle());
-            n.put("accuracyVsOracle", m.accuracyVsOracle());
-            n.put("settlingMean", m.settlingMean());
-            n.put("settlingMax", m.settlingMax());
-            n.put("decisionMicros", m.decisionMicros());
+            MetricsJson.put(n, m);
             if (dynnd != null && m != dynnd) {
                 n.put("beatenByDynnd", dynnd.beats(m, comparison.objective()));
             }

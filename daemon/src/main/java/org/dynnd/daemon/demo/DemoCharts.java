@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.jfree.chart.ChartUtils;
+import org.dynnd.daemon.pages.Pages;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -144,6 +144,6 @@ final class DemoCharts {
     }
 
     private static void save(Path png, JFreeChart chart) throws IOException {
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        Pages.savePng(png, chart, WIDTH, HEIGHT);
     }
 }

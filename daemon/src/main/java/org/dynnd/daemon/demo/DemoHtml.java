@@ -1,6 +1,7 @@
 package org.dynnd.daemon.demo;
 
 import java.util.Locale;
+import org.dynnd.daemon.pages.Pages;
 
 /** The report's HTML page: the steps' summaries in a table, then the plots saved beside it. */
 final class DemoHtml {
@@ -45,11 +46,10 @@ final class DemoHtml {
     }
 
     private static void figure(StringBuilder h, String png, String caption) {
-        h.append("<figure><img src=\"").append(png).append("\" alt=\"").append(escape(caption)).append("\" width=\"")
-                .append(DemoCharts.WIDTH).append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
+        Pages.figure(h, png, caption, DemoCharts.WIDTH);
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Pages.escape(text);
     }
 }

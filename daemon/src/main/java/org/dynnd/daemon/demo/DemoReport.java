@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.dynnd.daemon.pages.Pages;
 
 /**
  * The demo's report: {@code report.json} (every period's telemetry as the demo received it, the
@@ -113,11 +114,7 @@ public final class DemoReport {
 
     /** JSON has no NaN: an unknown number is null. */
     private static void number(ObjectNode node, String key, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
+        Pages.number(node, key, value);
     }
 
     static String percent(double share) {

@@ -3,6 +3,7 @@ package org.dynnd.daemon.demo;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.dynnd.daemon.pages.Pages;
 
 /** The demo's live table: a line when a step starts, then one row per control period. */
 final class DemoTable {
@@ -40,6 +41,6 @@ final class DemoTable {
 
     /** {@code value} with {@code decimals} decimals, or "-" when unknown. */
     static String f(double value, int decimals) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Pages.fixed(value, decimals);
     }
 }

@@ -20,7 +20,6 @@ import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.UnitModel;
 import org.dynnd.governor.op.ComputeUnit;
 import org.dynnd.governor.op.OpSpace;
-import org.dynnd.governor.op.OperatingPoint;
 import org.dynnd.governor.profile.ModelProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,33 +126,9 @@ final class EmulatedPlatform implements AutoCloseable {
         return activity;
     }
 
-    /**
-     * The board's latency for an inference the host ran: the board model's latency for the point,
-     * slowed by a co-runner on the point's unit, plus how much longer (or shorter) the host took
-     * than its typical time for the same k.
-     *
-     * <p>The host's deviation is added as time, not applied as a ratio: on a shared host it is
-     * mostly time the inference thread waited for a core, which lasts as long on any board. As a
-     * ratio it was multiplied by board/host (5 for k=1 on the A15, 30 on the A7 at 200 MHz), so a
-     * 10 ms preemption became a 50-300 ms spike in the 95th percentile that no governor can foresee.
-     * The floor keeps a host faster than usual from making a fast point's latency vanish.
-     */
+    /** The board's latency for an inference the host ran; see {@link EmulatedLatency}. */
     LatencyDilation dilation(OpSpace space, ModelProfile profile, HostBaseline host) {
-        return (op, hostMs) -> {
-            OperatingPoint point = space.point(op);
-            int unit = unitIndex(space.unit(point.unit()).name());
-            double boardMs = model.latencyMs(point, profile.costOf(point.k())) * coRunners.slowdown(unit);
-            return Math.max(boardMs / 2, boardMs + hostMs - host.typicalMs(point.k(), hostMs));
-        };
-    }
-
-    private int unitIndex(String name) {
-        for (int u = 0; u < model.units().size(); u++) {
-            if (model.units().get(u).unit().name().equals(name)) {
-                return u;
-            }
-        }
-        return -1;
+        return EmulatedLatency.dilation(model, space, profile, host, coRunners::slowdown);
     }
 
     @Override

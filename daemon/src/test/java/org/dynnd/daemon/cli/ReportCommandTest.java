@@ -1,0 +1,56 @@
+package org.dynnd.daemon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    private record Run(int code, String err) {}
+
+    private static Run run(Path home, String... args) {
+        PrintStream err = System.err;
+        String before = System.getProperty("dynnd.home");
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setProperty("dynnd.home", home.toString());
+            int code = Cli.execute(new DynndMain(), args);
+            return new Run(code, e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+            if (before == null) {
+                System.clearProperty("dynnd.home");
+            } else {
+                System.setProperty("dynnd.home", before);
+            }
+        }
+    }
+
+    @Test
+    void aRealBoardIsRefusedWithTheBoardsAllowed() {
+        Run r = run(Path.of(".."), "report", "--platform", "jetson-nano");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'jetson-nano'").contains("emulated:jetson-nano").contains("emulated:odroid-xu3");
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors(@TempDir Path dir) throws Exception {
+        Run samples = run(Path.of(".."), "report", "--samples", "0");
+        assertThat(samples.code()).isEqualTo(2);
+        assertThat(samples.err()).contains("--samples").contains("allowed: 1 to 100000");
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run out = run(Path.of(".."), "report", "--out", file.toString());
+        assertThat(out.code()).isEqualTo(2);
+        assertThat(out.err()).contains(file.toString()).contains("is a file");
+        Run model = run(Path.of(".."), "report", "--model", dir.resolve("none").toString(), "--out", dir.resolve("r").toString());
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains(dir.resolve("none").toString());
+    }
+}
