@@ -82,6 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("model", folder.toString());
             out.put("data", test.name());
             out.put("testImages", test.count());
+            out.put("architecture", manifest.architecture());
             out.put("groups", manifest.groups());
             out.put("denseAccuracy", manifest.denseAccuracy());
             out.put("widths", reports);
@@ -100,11 +101,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
         long separate = AlexNetSpec.separateModelsBytes(manifest.groups(), manifest.classNames().size());
         // all of k = G plus the biases b_1..b_{G-1} that only the narrower widths use
-        long grouped = manifest.parameterBytes().get(manifest.groups() - 1)
+        long stored = manifest.parameterBytes().get(manifest.groups() - 1)
                 + (manifest.groups() - 1L) * manifest.classNames().size() * Float.BYTES;
-        System.out.printf("parameter bytes: one grouped model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
-                grouped, manifest.groups(), manifest.groups(), manifest.groups(), manifest.groups(), separate,
-                (double) separate / grouped);
+        System.out.printf("parameter bytes: one %s model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
+                manifest.architecture(), stored, manifest.groups(), manifest.groups(), manifest.groups(),
+                manifest.groups(), separate, (double) separate / stored);
     }
 
     private static Path defaultModel() {

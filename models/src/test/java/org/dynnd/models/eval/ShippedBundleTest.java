@@ -9,6 +9,8 @@ import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.FashionMnist;
 import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.Scheme;
 import org.junit.jupiter.api.Test;
 
 /** The committed default bundle: it opens, and its manifest's accuracies are reproduced. */
@@ -31,5 +33,18 @@ class ShippedBundleTest {
         assertThat(reports.get(manifest.groups() - 1).accuracy()).isGreaterThan(reports.get(0).accuracy());
         assertThat(manifest.denseAccuracy()).isNotNull();
         assertThat(manifest.training().settings().groups()).isEqualTo(4);
+    }
+
+    @Test
+    void theGroupedBundleStillOpensAsTheGroupedNetwork() throws Exception {
+        try (ModelBundle.Opened opened = ModelBundle.open(BUNDLE)) {
+            assertThat(opened.manifest().architecture()).isEqualTo(Scheme.GROUPED.architecture());
+            assertThat(opened.net()).isInstanceOf(GroupedAlexNet.class);
+            for (int k = 1; k <= opened.manifest().groups(); k++) {
+                assertThat(opened.net().parameterBytes(k)).isEqualTo(opened.manifest().parameterBytes().get(k - 1));
+            }
+        }
+        assertThat(ModelBundle.sha256(BUNDLE.resolve(ModelBundle.PARAMETERS)))
+                .isEqualTo("794461b1166b7c225eeef32421de9d63a24d8339bfff5be0570f2e267ef2755a");
     }
 }
