@@ -83,6 +83,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("model", folder.toString());
             out.put("data", test.name());
             out.put("testImages", test.count());
+            out.put("architecture", manifest.architecture());
             out.put("groups", manifest.groups());
             out.put("denseAccuracy", manifest.denseAccuracy());
             out.put("widths", reports);
@@ -100,9 +101,9 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.printf("dense reference (manifest): %.2f%%%n", manifest.denseAccuracy());
         }
         MemoryFootprint memory = MemoryFootprint.of(manifest);
-        System.out.printf("parameter bytes: one grouped model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
-                memory.groupedBytes(), manifest.groups(), manifest.groups(), manifest.groups(), manifest.groups(),
-                memory.separateModelsBytes(), memory.ratio());
+        System.out.printf("parameter bytes: one %s model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
+                manifest.architecture(), memory.groupedBytes(), manifest.groups(), manifest.groups(), manifest.groups(),
+                manifest.groups(), memory.separateModelsBytes(), memory.ratio());
     }
 
     private static Path defaultModel() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.data.DataSource;
 import org.dynnd.models.data.DatasetException;
 import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.net.Scheme;
 import org.dynnd.models.train.IncrementalTraining;
 import org.dynnd.models.train.TrainingException;
 import org.dynnd.models.train.TrainingSettings;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dynnd train}: trains a grouped AlexNet bundle incrementally (and the dense reference),
+ * {@code dynnd train}: trains a grouped (or, for comparison, nested-width) AlexNet bundle
+ * incrementally (and the dense reference),
  * with a checkpoint after every epoch so that running the same command again resumes.
  */
 @Command(
@@ -27,6 +30,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Train a grouped AlexNet model bundle stage by stage, plus the dense reference network.",
+            "--scheme nested trains the nested-width network (group g also reads groups 1..g-1) instead.",
             "A checkpoint is written after every epoch; the same command resumes an interrupted run.",
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -35,6 +39,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "fashion-mnist (the system folder ${sys:dynnd.fashion-mnist:-/usr/share/datasets/fashion-mnist}),"
                     + " fashion-mnist:DIR, cifar10:DIR or DIR (default: ${DEFAULT-VALUE})")
     String data;
+
+    @Option(names = "--scheme", defaultValue = "grouped", paramLabel = "SCHEME",
+            description = "grouped (each group reads the image only) or nested (group g also reads the earlier"
+                    + " groups' outputs) (default: ${DEFAULT-VALUE})")
+    String scheme;
 
     @Option(names = "--groups", defaultValue = "4", description = "channel groups G, 2..8 (default: ${DEFAULT-VALUE})")
     int groups;
@@ -81,6 +90,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserErrorException(e.getMessage());
         }
+        Scheme wiring = Arrays.stream(Scheme.values()).filter(s -> s.label().equals(scheme)).findFirst()
+                .orElseThrow(() -> new UserErrorException("--scheme is " + scheme + ", expected grouped or nested"));
         ModelOptions.threads(threads);
         DataSource source;
         ImageSet train;
@@ -96,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path checkpointFolder = ownCheckpoints ? out.resolve("checkpoint") : checkpoints;
         Manifest manifest;
         try {
-            manifest = new IncrementalTraining(settings, System.out, System::nanoTime, InstantSource.system())
+            manifest = new IncrementalTraining(wiring, settings, System.out, System::nanoTime, InstantSource.system())
                     .run(source.spec(), train, test, out, checkpointFolder);
         } catch (TrainingException e) {
             throw new UserErrorException(e.getMessage(), e);
@@ -104,9 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (ownCheckpoints) {
             deleteTree(checkpointFolder);
         }
-        System.out.printf("wrote %s: accuracy %s%% at k = 1..%d, dense %s%%, training %.0f s grouped + %.0f s dense%n",
+        System.out.printf("wrote %s: accuracy %s%% at k = 1..%d, dense %s%%, training %.0f s %s + %.0f s dense%n",
                 out, manifest.accuracy(), manifest.groups(), manifest.denseAccuracy(),
-                manifest.training().groupedSeconds(), manifest.training().denseSeconds());
+                manifest.training().groupedSeconds(), wiring.label(), manifest.training().denseSeconds());
         return 0;
     }
 

@@ -82,7 +82,32 @@ class ModelCommandsTest {
     }
 
     @Test
+    void trainsAndEvaluatesANestedBundle() throws Exception {
+        Path data = cifar();
+        Path bundle = dir.resolve("nested");
+        int trained = run("train", "--scheme", "nested", "--data", "cifar10:" + data, "--groups", "2",
+                "--epochs-per-stage", "1", "--dense-epochs", "0", "--batch-size", "8", "--out", bundle.toString());
+        assertThat(trained).as(err).isZero();
+        assertThat(out).contains("nested stage 2/2 epoch 1/1").contains("s nested + 0 s dense");
+        assertThat(Files.readString(bundle.resolve("manifest.json"))).contains("\"architecture\" : \"nested-alexnet-32x32\"");
+
+        int evaluated = run("eval", "--model", bundle.toString(), "--json", "--latency-images", "2", "--threads", "1");
+        assertThat(evaluated).as(err).isZero();
+        JsonNode report = new ObjectMapper().readTree(out);
+        assertThat(report.get("architecture").asText()).isEqualTo("nested-alexnet-32x32");
+        for (JsonNode width : report.get("widths")) {
+            assertThat(width.get("accuracy").asDouble()).isEqualTo(width.get("manifestAccuracy").asDouble());
+        }
+        assertThat(run("eval", "--model", bundle.toString(), "--latency-images", "1", "--export", dir.resolve("ref").toString()))
+                .isEqualTo(2);
+        assertThat(err).contains("architecture is nested-alexnet-32x32; the reference export covers grouped-alexnet-32x32 only");
+    }
+
+    @Test
     void userMistakesAreOneLineAndExitCode2() throws Exception {
+        assertThat(run("train", "--scheme", "wide", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err).contains("--scheme is wide, expected grouped or nested");
+
         assertThat(run("eval", "--model", dir.resolve("none").toString())).isEqualTo(2);
         assertThat(err.strip()).startsWith("dynnd eval: ").contains("manifest.json: missing").doesNotContain("\n");
 

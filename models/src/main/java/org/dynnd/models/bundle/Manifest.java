@@ -9,7 +9,7 @@ import org.dynnd.models.train.TrainingSettings;
  * how well it does at every width. Loading checks it against the parameters.
  *
  * @param formatVersion {@link #FORMAT_VERSION}
- * @param architecture {@link #ARCHITECTURE}
+ * @param architecture how the groups are wired: {@link org.dynnd.models.net.Scheme#architecture()} of one scheme
  * @param groups number of channel groups G
  * @param inputShape channels, height, width of one input image
  * @param classNames the class of every output index
@@ -37,8 +37,6 @@ public record Manifest(
 
     /** The bundle format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
-    /** The architecture this code builds: {@link org.dynnd.models.net.GroupedAlexNet}. */
-    public static final String ARCHITECTURE = "grouped-alexnet-32x32";
 
     /**
      * @param source the data set as given to the trainer
@@ -49,7 +47,8 @@ public record Manifest(
 
     /**
      * @param settings the training settings
-     * @param groupedSeconds wall time of the incremental training of all stages
+     * @param groupedSeconds wall time of the incremental training of all stages (of the grouped or
+     *     nested network, as the architecture says; the name predates the nested scheme)
      * @param denseSeconds wall time of training the dense reference
      * @param finishedAt when training ended (ISO-8601)
      * @param engine the engine and its version

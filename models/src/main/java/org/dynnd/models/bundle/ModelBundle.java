@@ -16,12 +16,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.dynnd.models.net.AlexNetSpec;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
 import org.dynnd.models.net.Networks;
+import org.dynnd.models.net.Scheme;
 
 /**
- * A model bundle on disk: a folder holding the DJL parameter file of a {@link GroupedAlexNet}
- * and {@code manifest.json}. {@link #write} creates one; {@link #open} checks the manifest
+ * A model bundle on disk: a folder holding the DJL parameter file of a {@link GroupNet} (grouped
+ * or nested, as the manifest's architecture says) and {@code manifest.json}. {@link #write} creates one; {@link #open} checks the manifest
  * against the parameters (format, architecture, shape, digest, bytes at every k) and refuses a
  * mismatch with a message that names the file and the disagreeing values.
  */
@@ -41,7 +42,7 @@ public final class ModelBundle {
     /** A bundle read from disk: its manifest and a model holding the checked network. */
     public record Opened(Manifest manifest, Model model) implements AutoCloseable {
         /** The network. */
-        public GroupedAlexNet net() {
+        public GroupNet net() {
             return Networks.net(model);
         }
 
@@ -55,7 +56,7 @@ public final class ModelBundle {
      * Writes {@code net} and {@code manifest} (its parameter name and digest are filled in
      * here) into {@code folder}, which is created if needed. Returns the manifest written.
      */
-    public static Manifest write(Path folder, GroupedAlexNet net, Manifest manifest) throws IOException {
+    public static Manifest write(Path folder, GroupNet net, Manifest manifest) throws IOException {
         Files.createDirectories(folder);
         Path parameters = folder.resolve(PARAMETERS);
         Networks.save(net, parameters);
@@ -85,7 +86,8 @@ public final class ModelBundle {
     private static void check(Path file, Manifest m) throws BundleException {
         require(file, "formatVersion", m.formatVersion() == Manifest.FORMAT_VERSION, m.formatVersion(),
                 String.valueOf(Manifest.FORMAT_VERSION));
-        require(file, "architecture", Manifest.ARCHITECTURE.equals(m.architecture()), m.architecture(), Manifest.ARCHITECTURE);
+        require(file, "architecture", Scheme.ofArchitecture(m.architecture()).isPresent(), m.architecture(),
+                "one of " + Scheme.architectures());
         require(file, "groups", m.groups() >= 2 && m.groups() <= AlexNetSpec.MAX_GROUPS, m.groups(), "2.." + AlexNetSpec.MAX_GROUPS);
         List<Integer> shape = List.of(AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE);
         require(file, "inputShape", shape.equals(m.inputShape()), m.inputShape(), shape.toString());
@@ -123,15 +125,16 @@ public final class ModelBundle {
                     + " says " + manifest.parametersSha256() + "; the parameters are not the ones the manifest describes");
         }
         AlexNetSpec spec = new AlexNetSpec(manifest.groups(), manifest.classNames().size());
+        Scheme scheme = Scheme.ofArchitecture(manifest.architecture()).orElseThrow(); // checked by manifest()
         Model model;
         try {
-            model = Networks.load(folder.getFileName() + "", spec, parameters);
+            model = Networks.load(folder.getFileName() + "", scheme, spec, parameters);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new BundleException(parameters + ": does not hold the parameters of a " + manifest.architecture() + " with "
                     + manifest.groups() + " groups and " + manifest.classNames().size() + " classes as " + MANIFEST
                     + " says: " + e.getMessage(), e);
         }
-        GroupedAlexNet net = Networks.net(model);
+        GroupNet net = Networks.net(model);
         for (int k = 1; k <= manifest.groups(); k++) {
             long bytes = net.parameterBytes(k);
             if (bytes != manifest.parameterBytes().get(k - 1)) {

@@ -18,13 +18,17 @@ import java.util.Map;
 import org.dynnd.models.bundle.BundleException;
 import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.Scheme;
 import org.dynnd.models.train.Evaluation;
 
 /**
  * Writes a bundle's weights, some test inputs and DJL's logits for them at every k in plain
  * little-endian float32 files with a JSON index, so that another framework (the PyTorch script
  * {@code models/tools/torch_reference.py}) can rebuild the same network and compare.
+ *
+ * <p>Grouped bundles only: the script rebuilds the grouped wiring, and a nested bundle's tensors
+ * (same names, wider inputs) would not fit it.
  *
  * <p>Tensor names: {@code group<g>.conv<l>.weight}, {@code group<g>.bn<l>.{gamma,beta,mean,var}},
  * {@code head<g>.weight}, {@code bias<k>}; g, l and k count from 1.
@@ -42,7 +46,12 @@ public final class ReferenceExport {
             test.copyInput(i, inputs, i * ImageSet.INPUT_VALUES);
         }
         try (ModelBundle.Opened opened = ModelBundle.open(bundle)) {
-            GroupedAlexNet net = opened.net();
+            GroupNet net = opened.net();
+            if (net.scheme() != Scheme.GROUPED) {
+                throw new BundleException(bundle.resolve(ModelBundle.MANIFEST) + ": architecture is "
+                        + opened.manifest().architecture() + "; the reference export covers "
+                        + Scheme.GROUPED.architecture() + " only (what models/tools/torch_reference.py rebuilds)");
+            }
             net.freezeParameters(true);
             List<Map<String, Object>> tensors = new ArrayList<>();
             try (OutputStream weights = new BufferedOutputStream(Files.newOutputStream(out.resolve("weights.bin")))) {

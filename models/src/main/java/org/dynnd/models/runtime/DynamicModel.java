@@ -11,13 +11,14 @@ import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
 import org.dynnd.models.net.Networks;
 
 /**
- * The grouped network as the rest of the daemon sees it: classify an image with k of the G
- * groups, where k may change from one call to the next at no cost (no reload, no new weights,
- * no recompilation — the groups above k are simply not computed).
+ * A G-group network (grouped, or the nested-width comparison network, as the bundle's manifest
+ * says) as the rest of the daemon sees it: classify an image with k of the G groups, where k
+ * may change from one call to the next at no cost (no reload, no new weights, no
+ * recompilation — the groups above k are simply not computed).
  *
  * <p>Threading: one {@code DynamicModel} runs one inference at a time ({@link #classify} is
  * synchronized; DJL predictors are not thread-safe). The daemon should own one instance per
@@ -39,7 +40,10 @@ public final class DynamicModel implements AutoCloseable {
         this.predictor = bundle.model().newPredictor(new WidthTranslator());
     }
 
-    /** Opens the model bundle in {@code folder}, checking its manifest against its parameters. */
+    /**
+     * Opens the model bundle in {@code folder} (either architecture), checking its manifest
+     * against its parameters.
+     */
     public static DynamicModel open(Path folder) throws BundleException {
         return new DynamicModel(ModelBundle.open(folder));
     }
@@ -65,7 +69,7 @@ public final class DynamicModel implements AutoCloseable {
     }
 
     /** The network, for tests in this package that look inside. */
-    GroupedAlexNet net() {
+    GroupNet net() {
         return bundle.net();
     }
 

@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
 
 /** Top-1 accuracy of a network on labelled images, in inference mode and without gradients. */
 public final class Evaluation {
@@ -17,7 +17,7 @@ public final class Evaluation {
     private Evaluation() {}
 
     /** Accuracy in percent of {@code net} running {@code k} groups over every image of {@code images}. */
-    public static double accuracy(GroupedAlexNet net, NDManager manager, ImageSet images, int k) {
+    public static double accuracy(GroupNet net, NDManager manager, ImageSet images, int k) {
         // Frozen parameters make PyTorch record no graph; the caller's training state is restored.
         var trainable = net.getParameters().values().stream().filter(p -> p.requiresGradient()).toList();
         net.freezeParameters(true);
@@ -38,7 +38,7 @@ public final class Evaluation {
     }
 
     /** Logits of {@code net} at {@code k} groups for the given inputs (N x 3 x 32 x 32 values). */
-    public static float[] logits(GroupedAlexNet net, NDManager manager, float[] inputs, int count, int k) {
+    public static float[] logits(GroupNet net, NDManager manager, float[] inputs, int count, int k) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray images = scope.create(inputs, new ai.djl.ndarray.types.Shape(count, 3, ImageSet.SIZE, ImageSet.SIZE));
             NDList out = net.forward(new ParameterStore(scope, false), new NDList(images, scope.create(k)), false);

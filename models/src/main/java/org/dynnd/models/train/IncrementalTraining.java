@@ -15,12 +15,13 @@ import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
 import org.dynnd.models.net.Networks;
+import org.dynnd.models.net.Scheme;
 
 /**
- * Trains a model bundle: the grouped network stage by stage (stage g trains group g, W_g and
- * b_g while everything of groups below g stays frozen), then the dense reference network, then
+ * Trains a model bundle: the grouped or nested network stage by stage (stage g trains group g,
+ * W_g and b_g while everything of groups below g stays frozen), then the dense reference network, then
  * measures the test accuracy at every k and writes the bundle. Every epoch runs through DJL's
  * {@code Trainer} with a progress bar and ends with a checkpoint (parameters and
  * {@link TrainingState}) in the checkpoint folder; a run started again with the same settings
@@ -29,24 +30,32 @@ import org.dynnd.models.net.Networks;
  */
 public final class IncrementalTraining {
 
-    /** Network name of the grouped network in reports and checkpoints. */
-    public static final String GROUPED = "grouped";
     /** Network name of the dense reference network. */
     public static final String DENSE = "dense";
 
+    private final Scheme scheme;
     private final TrainingSettings settings;
     private final PrintStream console;
     private final LongSupplier nanos;
     private final InstantSource clock;
     private final StageTrainer stages;
 
+    /** Incremental training of the grouped network ({@link Scheme#GROUPED}). */
+    public IncrementalTraining(TrainingSettings settings, PrintStream console, LongSupplier nanos, InstantSource clock) {
+        this(Scheme.GROUPED, settings, console, nanos, clock);
+    }
+
     /**
+     * @param scheme how the groups of the network are wired; its label names the network in
+     *     reports and checkpoints, so the checkpoints of two schemes never mix
      * @param settings what to train
      * @param console where per-epoch lines go (DJL's progress bar writes to standard output)
      * @param nanos monotonic clock for durations
      * @param clock wall clock for the manifest's finishing time
      */
-    public IncrementalTraining(TrainingSettings settings, PrintStream console, LongSupplier nanos, InstantSource clock) {
+    public IncrementalTraining(
+            Scheme scheme, TrainingSettings settings, PrintStream console, LongSupplier nanos, InstantSource clock) {
+        this.scheme = scheme;
         this.settings = settings;
         this.console = console;
         this.nanos = nanos;
@@ -76,32 +85,33 @@ public final class IncrementalTraining {
         }
         Engine.getEngine(Networks.ENGINE).setRandomSeed((int) settings.seed());
         int classes = used.classNames().size();
-        AlexNetSpec groupedSpec = new AlexNetSpec(settings.groups(), classes);
+        AlexNetSpec spec = new AlexNetSpec(settings.groups(), classes);
+        String network = scheme.label();
         List<Double> accuracy = new ArrayList<>();
         List<Long> bytes = new ArrayList<>();
         Double dense = null;
         Manifest manifest;
-        try (Model grouped = model(GROUPED, groupedSpec, checkpoints)) {
+        try (Model incremental = model(network, scheme, spec, checkpoints)) {
             for (int stage = 1; stage <= settings.groups(); stage++) {
-                state = trainStage(grouped, GROUPED, stage, settings.epochsPerStage(), used, state, checkpoints);
+                state = trainStage(incremental, network, stage, settings.epochsPerStage(), used, state, checkpoints);
             }
             if (settings.denseEpochs() > 0) {
-                try (Model denseModel = model(DENSE, new AlexNetSpec(1, classes), checkpoints)) {
+                try (Model denseModel = model(DENSE, Scheme.GROUPED, new AlexNetSpec(1, classes), checkpoints)) {
                     state = trainStage(denseModel, DENSE, 1, settings.denseEpochs(), used, state, checkpoints);
                     dense = Evaluation.accuracy(Networks.net(denseModel), denseModel.getNDManager(), test, 1);
                     console.printf("dense reference: test accuracy %.2f%%%n", dense);
                 }
             }
-            GroupedAlexNet net = Networks.net(grouped);
+            GroupNet net = Networks.net(incremental);
             for (int k = 1; k <= settings.groups(); k++) {
-                accuracy.add(Evaluation.accuracy(net, grouped.getNDManager(), test, k));
+                accuracy.add(Evaluation.accuracy(net, incremental.getNDManager(), test, k));
                 bytes.add(net.parameterBytes(k));
                 console.printf("k = %d: test accuracy %.2f%%, %d parameter bytes%n", k, accuracy.get(k - 1), bytes.get(k - 1));
             }
-            Manifest.Training training = new Manifest.Training(settings, state.seconds(GROUPED), state.seconds(DENSE),
+            Manifest.Training training = new Manifest.Training(settings, state.seconds(network), state.seconds(DENSE),
                     clock.instant().toString(), Networks.ENGINE + " " + Engine.getEngine(Networks.ENGINE).getVersion(),
                     state.epochs());
-            manifest = ModelBundle.write(out, net, new Manifest(Manifest.FORMAT_VERSION, Manifest.ARCHITECTURE,
+            manifest = ModelBundle.write(out, net, new Manifest(Manifest.FORMAT_VERSION, scheme.architecture(),
                     settings.groups(), List.of(AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE),
                     used.classNames(), new Manifest.Dataset(dataName, used.count(), test.count()), accuracy, dense,
                     bytes, null, null, training));
@@ -109,21 +119,23 @@ public final class IncrementalTraining {
         return manifest;
     }
 
-    private static Model model(String name, AlexNetSpec spec, Path checkpoints) throws IOException, TrainingException {
+    private static Model model(String name, Scheme scheme, AlexNetSpec spec, Path checkpoints)
+            throws IOException, TrainingException {
         Path file = checkpoints.resolve(name + ".params");
         if (!Files.exists(file)) {
-            return Networks.create(name, spec);
+            return Networks.create(name, scheme, spec);
         }
         try {
-            return Networks.load(name, spec, file);
-        } catch (MalformedModelException e) {
-            throw new TrainingException(file + ": checkpoint does not fit " + spec + ": " + e.getMessage(), e);
+            return Networks.load(name, scheme, spec, file);
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new TrainingException(file + ": checkpoint does not fit a " + scheme.label() + " network of " + spec
+                    + ": " + e.getMessage(), e);
         }
     }
 
     private TrainingState trainStage(Model model, String network, int stage, int epochs, ImageSet train,
             TrainingState state, Path checkpoints) throws IOException, TrainingException {
-        GroupedAlexNet net = Networks.net(model);
+        GroupNet net = Networks.net(model);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (state.done(network, stage, epoch)) {
                 continue;

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
 import org.dynnd.models.net.Networks;
 
 /**
@@ -37,7 +37,7 @@ public final class StageTrainer {
 
     /** Trains epoch {@code epoch} (1-based) of stage {@code stage} of the network in {@code model}. */
     public EpochReport train(Model model, String network, int stage, int epoch, ImageSet train) throws TrainingException {
-        GroupedAlexNet net = Networks.net(model);
+        GroupNet net = Networks.net(model);
         net.prepareStage(stage);
         EpochStatistics statistics = new EpochStatistics();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())

@@ -23,9 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Latency of one 32x32 image through {@link DynamicModel} (the predictor the daemon holds) at
- * every k, with 1 and 2 intra-op threads, on the committed default bundle. Sample mode, so JMH
- * prints the median (p0.50). Run from the module folder:
- * {@code mvn -B -o -Pbench -pl models exec:exec -Dbench=GroupedInference}.
+ * every k, with 1 and 2 intra-op threads, on the committed grouped bundle and the nested-width
+ * bundle it is compared with (same widths, group g also reads groups 1..g-1). Sample mode, so
+ * JMH prints the median (p0.50). Run from the module folder:
+ * {@code mvn -B -o -Pbench -pl models exec:exec -Dbench=GroupedInference}; one scheme or one
+ * thread count with {@code -Dbench.args="-p bundle=zoo/alexnet-g4-fmnist -p threads=1"}.
  * The same weights in PyTorch from Python: {@code models/tools/torch_reference.py}.
  */
 @State(Scope.Benchmark)
@@ -35,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
 public class GroupedInferenceBenchmark {
+
+    @Param({"zoo/alexnet-g4-fmnist", "zoo/alexnet-g4-fmnist-nested"})
+    String bundle;
 
     @Param({"1", "2", "3", "4"})
     int k;
@@ -47,7 +52,7 @@ public class GroupedInferenceBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws BundleException, DatasetException {
-        model = DynamicModel.open(Path.of(System.getProperty("dynnd.bundle", "zoo/alexnet-g4-fmnist")));
+        model = DynamicModel.open(Path.of(bundle));
         model.setThreads(threads);
         image = new FashionMnist(Path.of("data/fashion-mnist")).test().input(0);
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.dynnd.models.TestBundles;
 import org.dynnd.models.TestImages;
 import org.dynnd.models.data.ImageSet;
+import org.dynnd.models.net.NestedAlexNet;
+import org.dynnd.models.net.Scheme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,24 @@ class ModelBundleTest {
             assertThat(opened.net().parameterBytes(2)).isEqualTo(written.parameterBytes().get(1));
         }
         assertThat(written.parametersSha256()).isEqualTo(ModelBundle.sha256(bundle.resolve(ModelBundle.PARAMETERS)));
+    }
+
+    @Test
+    void roundTripsANestedBundleAndKeepsTheSchemesApart() throws Exception {
+        Path nested = dir.resolve("nested");
+        Manifest manifest = TestBundles.write(nested, Scheme.NESTED, 2, TEST);
+        assertThat(Files.readString(nested.resolve(ModelBundle.MANIFEST))).contains("\"nested-alexnet-32x32\"");
+        try (ModelBundle.Opened opened = ModelBundle.open(nested)) {
+            assertThat(opened.manifest()).isEqualTo(manifest);
+            assertThat(opened.net()).isInstanceOf(NestedAlexNet.class);
+            assertThat(opened.net().parameterBytes(2)).isEqualTo(manifest.parameterBytes().get(1));
+        }
+        // The same group count and classes with the other wiring: the parameter shapes differ.
+        Path manifestFile = nested.resolve(ModelBundle.MANIFEST);
+        Files.writeString(manifestFile, Files.readString(manifestFile).replace("nested-alexnet", "grouped-alexnet"));
+        assertThatThrownBy(() -> ModelBundle.open(nested))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("does not hold the parameters of a grouped-alexnet-32x32 with 2 groups");
     }
 
     @Test
@@ -74,7 +94,11 @@ class ModelBundleTest {
                 .hasMessageContaining("manifest.json: key formatVersion is 9, expected 1");
         rewrite("\"formatVersion\" : 9", "\"formatVersion\" : 1");
         rewrite("grouped-alexnet-32x32", "resnet");
-        assertThatThrownBy(() -> ModelBundle.manifest(bundle)).hasMessageContaining("key architecture is resnet");
+        assertThatThrownBy(() -> ModelBundle.manifest(bundle))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("manifest.json: key architecture is resnet, expected one of "
+                        + "grouped-alexnet-32x32, nested-alexnet-32x32");
+        assertThatThrownBy(() -> ModelBundle.open(bundle)).hasMessageContaining("key architecture is resnet");
     }
 
     @Test

@@ -17,7 +17,7 @@ class GroupedAlexNetTest {
     @Test
     void runsEveryWidthAndRejectsOthers() {
         try (Model model = Networks.create("t", new AlexNetSpec(4, 10)); NDManager m = model.getNDManager().newSubManager()) {
-            GroupedAlexNet net = Networks.net(model);
+            GroupNet net = Networks.net(model);
             NDArray images = m.randomUniform(0, 1, new Shape(2, 3, 32, 32));
             ParameterStore store = new ParameterStore(m, false);
             for (int k = 1; k <= 4; k++) {
@@ -34,7 +34,7 @@ class GroupedAlexNetTest {
     @Test
     void everyWidthSharesOneSetOfWeightsWithLittleExtraMemory() {
         try (Model model = Networks.create("t", new AlexNetSpec(4, 10))) {
-            GroupedAlexNet net = Networks.net(model);
+            GroupNet net = Networks.net(model);
             long stored = net.getParameters().values().stream()
                     .mapToLong(p -> p.getArray().size() * 4).sum();
             // The full model is k = G; the only extra storage is the biases b_1..b_{G-1}.
@@ -65,7 +65,7 @@ class GroupedAlexNetTest {
         }
     }
 
-    private static long convWeights(GroupedAlexNet net) {
+    private static long convWeights(GroupNet net) {
         return net.getParameters().values().stream()
                 .filter(p -> p.getType() == Parameter.Type.WEIGHT && p.getArray().getShape().dimension() == 4)
                 .mapToLong(p -> p.getArray().size()).sum();
@@ -74,7 +74,7 @@ class GroupedAlexNetTest {
     @Test
     void splitsWidthsNearlyEvenlyWhenGDoesNotDivideThem() {
         try (Model model = Networks.create("t", new AlexNetSpec(3, 10)); NDManager m = model.getNDManager().newSubManager()) {
-            GroupedAlexNet net = Networks.net(model);
+            GroupNet net = Networks.net(model);
             long[] firstLayer = new long[3];
             for (int g = 1; g <= 3; g++) {
                 firstLayer[g - 1] = net.path(g).getParameters().values().get(0).getArray().getShape().get(0);

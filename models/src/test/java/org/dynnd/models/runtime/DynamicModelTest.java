@@ -13,9 +13,12 @@ import org.dynnd.models.TestBundles;
 import org.dynnd.models.TestImages;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.data.ImageSet;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.Scheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DynamicModelTest {
 
@@ -25,7 +28,7 @@ class DynamicModelTest {
     void kChangesFromCallToCallWithoutReloadingOrNewWeights(@TempDir Path dir) throws Exception {
         Manifest manifest = TestBundles.write(dir, 4, TEST);
         try (DynamicModel model = DynamicModel.open(dir)) {
-            GroupedAlexNet net = model.net();
+            GroupNet net = model.net();
             Map<NDArray, Boolean> before = arrays(net);
             float[] image = TEST.input(3);
             float[][] first = new float[5][];
@@ -44,10 +47,13 @@ class DynamicModelTest {
         }
     }
 
-    @Test
-    void groupsAboveKAreNotComputedAtAll(@TempDir Path dir) throws Exception {
-        TestBundles.write(dir, 4, TEST);
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void groupsAboveKAreNotComputedAtAll(Scheme scheme, @TempDir Path dir) throws Exception {
+        TestBundles.write(dir, scheme, 4, TEST);
         try (DynamicModel model = DynamicModel.open(dir)) {
+            assertThat(model.manifest().architecture()).isEqualTo(scheme.architecture());
+            assertThat(model.net().scheme()).isEqualTo(scheme);
             float[] image = TEST.input(0);
             float[] k2 = model.classify(image, 2).logits();
             // Poison groups 3 and 4: masking them would still spread NaN into every logit.
@@ -85,7 +91,7 @@ class DynamicModelTest {
         }
     }
 
-    private static Map<NDArray, Boolean> arrays(GroupedAlexNet net) {
+    private static Map<NDArray, Boolean> arrays(GroupNet net) {
         Map<NDArray, Boolean> arrays = new IdentityHashMap<>();
         List.copyOf(net.getParameters().values()).forEach(p -> arrays.put(p.getArray(), true));
         return arrays;

@@ -17,12 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dynnd.models.TestImages;
 import org.dynnd.models.bundle.Manifest;
+import org.dynnd.models.bundle.ModelBundle;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
-import org.dynnd.models.net.GroupedAlexNet;
+import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.NestedAlexNet;
 import org.dynnd.models.net.Networks;
+import org.dynnd.models.net.Scheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IncrementalTrainingTest {
 
@@ -34,17 +39,18 @@ class IncrementalTrainingTest {
         return new TrainingSettings(groups, 1, dense, 32, 0.003f, 0.5f, 0, 7);
     }
 
-    @Test
-    void stageGChangesGroupGAndLeavesEveryEarlierParameterBitForBit() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void stageGChangesGroupGAndLeavesEveryEarlierParameterBitForBit(Scheme scheme) throws Exception {
         Engine.getEngine(Networks.ENGINE).setRandomSeed(3);
         StageTrainer stages = new StageTrainer(settings(3, 0), System::nanoTime);
-        try (Model model = Networks.create("frozen", new AlexNetSpec(3, 4))) {
-            GroupedAlexNet net = Networks.net(model);
-            stages.train(model, "grouped", 1, 1, TRAIN);
+        try (Model model = Networks.create("frozen", scheme, new AlexNetSpec(3, 4))) {
+            GroupNet net = Networks.net(model);
+            stages.train(model, scheme.label(), 1, 1, TRAIN);
             Map<String, float[]> afterStage1 = snapshot(net);
             float[] logitsK1 = Evaluation.logits(net, model.getNDManager(), TEST.input(0), 1, 1);
 
-            stages.train(model, "grouped", 2, 1, TRAIN);
+            stages.train(model, scheme.label(), 2, 1, TRAIN);
             Map<String, float[]> afterStage2 = snapshot(net);
 
             for (Parameter p : net.stageParameters(1)) {
@@ -63,7 +69,26 @@ class IncrementalTrainingTest {
         }
     }
 
-    private static Map<String, float[]> snapshot(GroupedAlexNet net) {
+    @Test
+    void trainsANestedBundleThatOpensAsNested(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Manifest manifest = new IncrementalTraining(Scheme.NESTED, settings(2, 0), new PrintStream(console, true),
+                System::nanoTime, CLOCK).run("bands", TRAIN, TEST, dir.resolve("bundle"), dir.resolve("ckpt"));
+        assertThat(manifest.architecture()).isEqualTo("nested-alexnet-32x32");
+        assertThat(manifest.training().epochs()).extracting(EpochReport::network).containsExactly("nested", "nested");
+        assertThat(manifest.training().groupedSeconds()).isEqualTo(TrainingState.read(dir.resolve("ckpt/state.json"))
+                .seconds("nested"));
+        assertThat(console.toString()).contains("nested stage 2/2 epoch 1/1: loss");
+        assertThat(dir.resolve("ckpt/nested.params")).exists();
+        try (ModelBundle.Opened opened = ModelBundle.open(dir.resolve("bundle"))) {
+            assertThat(opened.net()).isInstanceOf(NestedAlexNet.class);
+            assertThat(opened.net().parameterBytes(2)).isEqualTo(manifest.parameterBytes().get(1));
+            assertThat(Evaluation.accuracy(opened.net(), opened.model().getNDManager(), TEST, 2))
+                    .isEqualTo(manifest.accuracy(2));
+        }
+    }
+
+    private static Map<String, float[]> snapshot(GroupNet net) {
         Map<String, float[]> values = new LinkedHashMap<>();
         net.getParameters().values().forEach(p -> values.put(p.getId(), p.getArray().toFloatArray()));
         return values;
