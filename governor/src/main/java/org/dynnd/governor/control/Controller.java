@@ -21,10 +21,14 @@ import org.dynnd.governor.profile.Profile;
  */
 public final class Controller {
 
+    /**
+     * Share of a period the inferences kept their unit busy, on average, above which the client is
+     * taken to wait on the service (see {@link Selector.Input#saturated()}): a client with one
+     * request in flight leaves only its own round trips idle.
+     */
+    private static final double SATURATED_SHARE = 0.8;
     /** Slow-down (log) above which an unused unit is probed: 1.1x. */
     private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
-    /** Weight of one period in the moving average of the per-inference spread. */
-    private static final double SPREAD_WEIGHT = 0.02;
 
     private final OpSpace space;
     private final Profile profile;
@@ -36,8 +40,7 @@ public final class Controller {
     private int periodsOnUnit;
     private final SlowdownFilter[] latency;
     private final SlowdownFilter[] power;
-    private double spread = 0.0025;
-    private int spreadUpdates;
+    private final LatencySpread spread;
     private final double[] powerNoise;
     private final double[] lastPowerZ;
     private final long[] lastSeen;
@@ -48,6 +51,7 @@ public final class Controller {
     private final double z;
     private final double zAvg;
     private double requestsPerMs;
+    private double busyShare;
     private long period;
     private Decision previous;
 
@@ -75,7 +79,8 @@ public final class Controller {
         lastSeen = new long[units];
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
-        latQ = new double[units];
+        latQ = new double[space.size()];
+        spread = new LatencySpread(space);
         latM = new double[units];
         powF = new double[units];
         z = NormalQuantile.of(config.confidence());
@@ -94,6 +99,13 @@ public final class Controller {
         updatePower(observation);
         if (observation.inferences() > 0) {
             requestsPerMs = observation.inferences() / observation.periodMs();
+            double busy = 0;
+            for (Observation.Segment s : observation.segments()) {
+                for (double t : s.latenciesMs()) {
+                    busy += t;
+                }
+            }
+            busyShare += 0.5 * (Math.min(1, busy / observation.periodMs()) - busyShare);
         }
         double perPeriod = requestsPerMs * observation.periodMs();
         for (int u = 0; u < space.units().size(); u++) {
@@ -104,14 +116,14 @@ public final class Controller {
             SlowdownFilter pf = power[filterOf(u)];
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
-            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread));
             // The period's busy time varies with the per-inference spread averaged over its inferences.
-            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / Math.max(1, perPeriod)));
+            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread.global() / Math.max(1, perPeriod)));
             powF[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
         }
+        quantiles(latQ);
         Budget budget = observation.budget();
         Selector.Input input = new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed);
+                config.precedence(), config.allowSplit(), allowed, saturated());
         Decision decision = previous == null ? selector.select(input)
                 : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
                         config.energyBand());
@@ -127,7 +139,7 @@ public final class Controller {
      */
     public Decision preview(Budget budget) {
         int units = space.units().size();
-        double[] quantile = new double[units];
+        double[] quantile = new double[space.size()];
         double[] mean = new double[units];
         double[] powerFactor = new double[units];
         double perPeriod = Math.max(1, requestsPerMs * 1000);
@@ -136,13 +148,18 @@ public final class Controller {
             SlowdownFilter pf = power[filterOf(u)];
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
-            quantile[u] = Math.exp(m + z * Math.sqrt(v + spread));
-            mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / perPeriod));
+            mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread.global() / perPeriod));
             powerFactor[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
         }
+        quantiles(quantile);
         Selector preview = new Selector(profile);
         return preview.select(new Selector.Input(quantile, mean, powerFactor, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed.clone()));
+                config.precedence(), config.allowSplit(), allowed.clone(), saturated()));
+    }
+
+    /** Whether the client keeps the unit busy: the rate measured is then a service rate, not a demand. */
+    public boolean saturated() {
+        return busyShare >= SATURATED_SHARE;
     }
 
     /**
@@ -150,16 +167,26 @@ public final class Controller {
      * the current estimates (the figure the selection checks a latency budget against), in ms.
      */
     public double latencyBoundMs(int op) {
+        return profile.latencyMs(op) * quantileFactor(op);
+    }
+
+    /** Per operating point, the factor on its profiled latency that one inference stays under with the confidence. */
+    private void quantiles(double[] into) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = quantileFactor(i);
+        }
+    }
+
+    private double quantileFactor(int op) {
         SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
         double m = lf.logMean() + lf.logSlope();
-        return profile.latencyMs(op) * Math.exp(m + z * Math.sqrt(lf.logVariance() + spread));
+        double typical = profile.latencyMs(op) * Math.exp(m);
+        return Math.exp(m + z * Math.sqrt(lf.logVariance() + spread.at(op, typical)));
     }
 
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];
-        double within = 0;
-        int dof = 0;
         int[] count = new int[filters];
         boolean[] measuredUnit = new boolean[space.units().size()];
         for (Observation.Segment s : observation.segments()) {
@@ -184,24 +211,16 @@ public final class Controller {
             sum[f] += segSum;
             count[f] += n;
             // Spread around each segment's own mean: a profile error of one point is not noise.
-            within += Math.max(0, segSq - segSum * segSum / n);
-            dof += n - 1;
+            spread.add(s.op(), Math.max(0, segSq - segSum * segSum / n), n - 1, expected * Math.exp(segSum / n));
         }
-        if (dof > 0) {
-            // One spread for all units (it is the jitter of the workload and the system more than
-            // of a cluster, and a rarely used unit would learn its own too slowly). A running mean
-            // at first, then a slow moving average: a period holds only a few inferences.
-            spreadUpdates++;
-            double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates);
-            spread += weight * (within / dof - spread);
-        }
+        spread.endPeriod();
         for (int f = 0; f < filters; f++) {
             if (count[f] == 0) {
                 latency[f].coast();
                 continue;
             }
             double mean = sum[f] / count[f];
-            latency[f].update(mean, Math.max(spread, 1e-6) / count[f]);
+            latency[f].update(mean, Math.max(spread.global(), 1e-6) / count[f]);
         }
         refine(observation);
         return measuredUnit;
@@ -213,7 +232,7 @@ public final class Controller {
         }
         for (Observation.Segment s : observation.segments()) {
             SlowdownFilter f = latency[filterOf(space.unitOf(s.op()))];
-            if (f.jumped() || f.logVariance() > 4 * spread || s.latenciesMs().length == 0) {
+            if (f.jumped() || f.logVariance() > 4 * spread.global() || s.latenciesMs().length == 0) {
                 continue;
             }
             double logSum = 0;
@@ -301,7 +320,11 @@ public final class Controller {
             lastSeen[u] = period;
             int best = -1;
             for (int i = 0; i < space.size(); i++) {
-                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)) {
+                // For max-accuracy a probe never runs fewer groups than the period's main point:
+                // measuring a unit must not cost the objective (after a release, probes at k < 4
+                // kept some inferences below full accuracy).
+                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)
+                        || (!minEnergy && profile.accuracyPercent(i) < profile.accuracyPercent(main))) {
                     continue;
                 }
                 double acc = profile.accuracyPercent(i);
@@ -366,9 +389,15 @@ public final class Controller {
         return power[filterOf(unit)];
     }
 
-    /** The learnt variance of the log latency of single inferences. */
+    /** The learnt variance of the log latency of single inferences, all points pooled. */
     public double latencySpread() {
-        return spread;
+        return spread.global();
+    }
+
+    /** The learnt variance of the log latency of single inferences at {@code op}, as the latency bound uses it. */
+    public double latencySpread(int op) {
+        SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
+        return spread.at(op, profile.latencyMs(op) * Math.exp(lf.logMean() + lf.logSlope()));
     }
 
     /** The profile as refined so far. */
