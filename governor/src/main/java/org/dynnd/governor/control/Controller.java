@@ -21,12 +21,6 @@ import org.dynnd.governor.profile.Profile;
  */
 public final class Controller {
 
-    /**
-     * Share of a period the inferences kept their unit busy, on average, above which the client is
-     * taken to wait on the service (see {@link Selector.Input#saturated()}): a client with one
-     * request in flight leaves only its own round trips idle.
-     */
-    private static final double SATURATED_SHARE = 0.8;
     /** Slow-down (log) above which an unused unit is probed: 1.1x. */
     private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
 
@@ -50,8 +44,7 @@ public final class Controller {
     private final double[] powF;
     private final double z;
     private final double zAvg;
-    private double requestsPerMs;
-    private double busyShare;
+    private final Workload workload;
     private long period;
     private Decision previous;
 
@@ -85,7 +78,7 @@ public final class Controller {
         powF = new double[units];
         z = NormalQuantile.of(config.confidence());
         zAvg = NormalQuantile.of(config.averageConfidence());
-        requestsPerMs = config.initialRequestsPerSecond() / 1000.0;
+        workload = new Workload(config.initialRequestsPerSecond() / 1000.0);
     }
 
     private int filterOf(int unit) {
@@ -97,16 +90,8 @@ public final class Controller {
         period++;
         boolean[] measured = updateLatency(observation);
         updatePower(observation);
-        if (observation.inferences() > 0) {
-            requestsPerMs = observation.inferences() / observation.periodMs();
-            double busy = 0;
-            for (Observation.Segment s : observation.segments()) {
-                for (double t : s.latenciesMs()) {
-                    busy += t;
-                }
-            }
-            busyShare += 0.5 * (Math.min(1, busy / observation.periodMs()) - busyShare);
-        }
+        workload.observe(observation);
+        double requestsPerMs = workload.requestsPerMs();
         double perPeriod = requestsPerMs * observation.periodMs();
         for (int u = 0; u < space.units().size(); u++) {
             if (measured[u]) {
@@ -123,7 +108,7 @@ public final class Controller {
         quantiles(latQ);
         Budget budget = observation.budget();
         Selector.Input input = new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed, saturated());
+                config.precedence(), config.allowSplit(), allowed, workload.closedLoopShare());
         Decision decision = previous == null ? selector.select(input)
                 : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
                         config.energyBand());
@@ -142,6 +127,7 @@ public final class Controller {
         double[] quantile = new double[space.size()];
         double[] mean = new double[units];
         double[] powerFactor = new double[units];
+        double requestsPerMs = workload.requestsPerMs();
         double perPeriod = Math.max(1, requestsPerMs * 1000);
         for (int u = 0; u < units; u++) {
             SlowdownFilter lf = latency[filterOf(u)];
@@ -154,12 +140,15 @@ public final class Controller {
         quantiles(quantile);
         Selector preview = new Selector(profile);
         return preview.select(new Selector.Input(quantile, mean, powerFactor, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed.clone(), saturated()));
+                config.precedence(), config.allowSplit(), allowed.clone(), workload.closedLoopShare()));
     }
 
-    /** Whether the client keeps the unit busy: the rate measured is then a service rate, not a demand. */
-    public boolean saturated() {
-        return busyShare >= SATURATED_SHARE;
+    /**
+     * Whether the client is taken to wait on the service (a closed loop): the rate measured is then
+     * a service rate, not a demand (see {@link Workload}).
+     */
+    public boolean closedLoop() {
+        return workload.closedLoop();
     }
 
     /**

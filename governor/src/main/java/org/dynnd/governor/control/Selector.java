@@ -62,20 +62,27 @@ public final class Selector {
      * @param precedence the order constraints give way in
      * @param allowSplit whether a period may be split between two operating points
      * @param allowed which operating points the actuators can reach (null: all)
-     * @param saturated whether the client waits on the service (the unit was busy nearly all of the
-     *     last periods): the request rate measured is then the current point's service rate, not a
-     *     demand, and a point that cannot keep up with it serves fewer inferences instead of
-     *     missing a constraint; it is only avoided where the objective does not suffer
+     * @param closedLoopShare NaN when the request rate is a demand to keep up with (open loop);
+     *     otherwise the client waits on the service (the unit was busy nearly all of the last
+     *     periods) and this is the share of time it keeps the unit busy at any point: the request
+     *     rate measured is then the current point's service rate, each point serves this share over
+     *     its own latency, and one slower than now serves fewer inferences instead of missing a
+     *     constraint (it is avoided only where the objective does not suffer)
      */
     public record Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
             double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed,
-            boolean saturated) {
+            double closedLoopShare) {
 
         /** Input of an open-loop workload: the request rate is a demand to keep up with. */
         public Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
                 double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed) {
             this(latencyQuantile, latencyMean, power, requestsPerMs, requestsPerPeriod, budget, precedence, allowSplit,
-                    allowed, false);
+                    allowed, Double.NaN);
+        }
+
+        /** Whether the client waits on the service: see {@code closedLoopShare}. */
+        public boolean saturated() {
+            return !Double.isNaN(closedLoopShare);
         }
     }
 
@@ -151,12 +158,15 @@ public final class Selector {
             int u = space.unitOf(i);
             double t = profile.latencyMs(i);
             latQ[i] = t * in.latencyQuantile()[i];
-            double busy = Math.min(1.0, rate * t * in.latencyMean()[u]);
             util[i] = rate * t * in.latencyMean()[u];
+            // A waiting client keeps every point as busy as the current one: a faster point
+            // serves more inferences and draws its busy power as long, a slower one serves fewer.
+            double busy = in.saturated() ? Math.min(1.0, in.closedLoopShare()) : Math.min(1.0, util[i]);
+            double served = in.saturated() ? busy / (t * in.latencyMean()[u]) : Math.min(rate, rate / util[i]);
             double p = (busy * profile.busyPowerW(i) + (1 - busy) * profile.idlePowerW(i)) * in.power()[u];
             power[i] = p;
             // Per inference served: a point that cannot keep up serves only its capacity.
-            energy[i] = p / Math.min(rate, rate / util[i]);
+            energy[i] = p / served;
             overloaded[i] = util[i] > 1;
             int m = 0;
             if ((overloaded[i] && !in.saturated()) || latQ[i] > b.latencyMs()) {
