@@ -316,13 +316,15 @@ public final class Controller {
                         || (!minEnergy && profile.accuracyPercent(i) < profile.accuracyPercent(main))) {
                     continue;
                 }
+                // The cheapest inference, not the least power: the lowest clock draws least but
+                // takes longest (a k=4 probe at the A15's 200 MHz cost 51 mJ in an energy budget).
                 double acc = profile.accuracyPercent(i);
-                double pow = selector.lastPowerW(i);
+                double cost = selector.lastEnergyMj(i);
                 boolean better = best < 0 || (minEnergy
-                        ? pow < selector.lastPowerW(best) || (pow == selector.lastPowerW(best)
+                        ? cost < selector.lastEnergyMj(best) || (cost == selector.lastEnergyMj(best)
                                 && acc > profile.accuracyPercent(best))
                         : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
-                                && pow < selector.lastPowerW(best)));
+                                && cost < selector.lastEnergyMj(best)));
                 if (better) {
                     best = i;
                 }
@@ -335,14 +337,15 @@ public final class Controller {
         return decision;
     }
 
-    /** A probe point's inferences must meet their latency, and the period its power cap and accuracy floor. */
+    /** A probe point's inferences must meet their latency, and the period its power cap, energy budget and accuracy floor. */
     private boolean probeKeepsBudget(int probe, int main, double share, Budget budget) {
         if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
             return false;
         }
         double power = share * selector.lastPowerW(main) + (1 - share) * selector.lastPowerW(probe);
+        double energy = share * selector.lastEnergyMj(main) + (1 - share) * selector.lastEnergyMj(probe);
         double accuracy = share * profile.accuracyPercent(main) + (1 - share) * profile.accuracyPercent(probe);
-        return !(power > budget.powerW()) && !(accuracy < budget.minAccuracyPercent());
+        return !(power > budget.powerW()) && !(energy > budget.energyMj()) && !(accuracy < budget.minAccuracyPercent());
     }
 
     /**

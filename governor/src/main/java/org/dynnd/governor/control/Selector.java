@@ -457,6 +457,11 @@ public final class Selector {
         return power[op];
     }
 
+    /** Expected energy per inference served at {@code op} in the last selection, in mJ (for probes). */
+    double lastEnergyMj(int op) {
+        return energy[op];
+    }
+
     /** Violation bits of {@code op} in the last selection. */
     int lastMask(int op) {
         return mask[op];

@@ -9,16 +9,19 @@ package org.dynnd.governor.control;
  * point, not a demand: at every point it keeps the unit about as busy, and taken as a demand its
  * rate makes every slower point look unable to keep up. Under a power cap that sent the work to
  * k=1 at the A15's floor rather than k=4 on the A7. An open-loop source (a camera) sends at its
- * own rate whatever the point. The two differ in how the rate answers a change of latency: the
+ * own rate whatever the point. The two differ in how the rate answers a longer latency: the
  * elasticity -dlog(rate)/dlog(latency) is about 1 for a closed loop, 0 for an open one. It is
- * learnt from consecutive periods whose mean latency changed by a quarter or more. Until such a
+ * learnt from consecutive periods whose mean latency grew by a quarter or more. Only growth
+ * answers the question (what does a slower point do to the rate?): at a faster point the rate may
+ * be held by something else, the client's own work or, on an emulated board, the host, which left
+ * a closed-loop client looking open after a tight latency step. Until such a
  * change was seen (a controller that always keeps up with the rate never sees one: both readings
  * agree there), a client that keeps the unit busy {@value #BUSY} of the time or more is taken to
  * wait on it: an open-loop source that busy has no room left for any slower point anyway.
  */
 final class Workload {
 
-    /** A change of mean latency between periods, in log, that tells how the rate answers it. */
+    /** A growth of mean latency between periods, in log, that tells how the rate answers it. */
     private static final double MIN_LOG_CHANGE = Math.log(1.25);
     /** Elasticity above which the client is taken to wait on the service. */
     private static final double CLOSED_LOOP = 0.5;
@@ -54,7 +57,7 @@ final class Workload {
         double rate = n / observation.periodMs();
         double meanMs = busy / n;
         double change = Math.log(meanMs / lastMeanMs);
-        if (!Double.isNaN(lastRate) && Math.abs(change) >= MIN_LOG_CHANGE) {
+        if (!Double.isNaN(lastRate) && change >= MIN_LOG_CHANGE) {
             double e = Math.max(0, Math.min(1, -Math.log(rate / lastRate) / change));
             elasticity = changes == 0 ? e : elasticity + WEIGHT * (e - elasticity);
             changes++;

@@ -58,9 +58,23 @@ class WorkloadTest {
         }
         assertThat(light.closedLoop()).isFalse();
         assertThat(busy.closedLoop()).isTrue();
-        // One change answered by a steady rate settles it: an open loop, however busy.
-        busy.observe(period(0, 7, 27));
+        // One longer latency answered by a steady rate settles it: an open loop, however busy.
+        busy.observe(period(0, 13, 27));
         assertThat(busy.closedLoop()).isFalse();
+    }
+
+    /** A faster point whose rate did not rise (held by the client or the host) says nothing of slower ones. */
+    @Test
+    void onlyALongerLatencyTellsWhatASlowerPointDoes() {
+        Workload w = new Workload(0.05);
+        w.observe(period(0, 20, 13));
+        w.observe(period(0, 30, 9)); // slower: the rate fell with it
+        assertThat(w.closedLoop()).isTrue();
+        w.observe(period(0, 10, 10)); // faster, but the rate barely rose: held elsewhere
+        for (int p = 0; p < 5; p++) {
+            w.observe(period(0, 10, 10));
+        }
+        assertThat(w.closedLoop()).isTrue();
     }
 
     /**
