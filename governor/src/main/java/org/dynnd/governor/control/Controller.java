@@ -73,7 +73,7 @@ public final class Controller {
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
         latQ = new double[space.size()];
-        spread = new LatencySpread(space);
+        spread = new LatencySpread(space, config.confidence());
         latM = new double[units];
         powF = new double[units];
         z = NormalQuantile.of(config.confidence());
@@ -170,7 +170,8 @@ public final class Controller {
         SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
         double m = lf.logMean() + lf.logSlope();
         double typical = profile.latencyMs(op) * Math.exp(m);
-        return Math.exp(m + z * Math.sqrt(lf.logVariance() + spread.at(op, typical)));
+        double tail = spread.tail(op, typical, z);
+        return Math.exp(m + Math.sqrt(z * z * lf.logVariance() + tail * tail));
     }
 
     private boolean[] updateLatency(Observation observation) {
@@ -183,13 +184,10 @@ public final class Controller {
             int f = filterOf(unit);
             double expected = profile.latencyMs(s.op());
             double segSum = 0;
-            double segSq = 0;
             int n = 0;
             for (double t : s.latenciesMs()) {
                 if (t > 0 && Double.isFinite(t)) {
-                    double r = Math.log(t / expected);
-                    segSum += r;
-                    segSq += r * r;
+                    segSum += Math.log(t / expected);
                     n++;
                 }
             }
@@ -200,7 +198,7 @@ public final class Controller {
             sum[f] += segSum;
             count[f] += n;
             // Spread around each segment's own mean: a profile error of one point is not noise.
-            spread.add(s.op(), Math.max(0, segSq - segSum * segSum / n), n - 1, expected * Math.exp(segSum / n));
+            spread.add(s.op(), s.latenciesMs());
         }
         spread.endPeriod();
         for (int f = 0; f < filters; f++) {

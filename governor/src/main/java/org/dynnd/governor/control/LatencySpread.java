@@ -19,11 +19,20 @@ import org.dynnd.governor.op.OpSpace;
  * one frequency, so a (k, unit) keeps both readings of its samples, the log variance and the
  * variance in ms² (log variance x typical latency²), and answers for a frequency with whichever is
  * larger there: the added-time reading for faster points, the ratio for slower ones.
+ *
+ * <p>The jitter of a shared machine is not log-normal: most inferences take their time and a few
+ * are preempted. A variance fitted to that mixture puts the 99th percentile well inside the
+ * preempted ones (in the demo, k=2 on the A7 had p50 11 ms and p95 15.5 ms while the fitted bound
+ * said 13 ms). So a (k, unit) also keeps its last {@value #RING} residuals, and once it holds enough
+ * for the quantile asked ({@code 2 / (1 - confidence)}), the tail is the larger of the fitted one
+ * and the empirical quantile.
  */
 final class LatencySpread {
 
     /** Weight of one period in the moving average of the global spread, once warmed up. */
     private static final double GLOBAL_WEIGHT = 0.02;
+    /** Residuals a (k, unit) keeps for its empirical tail. */
+    static final int RING = 256;
     /** Forgetting of a (k, unit)'s samples per period in which it ran. */
     private static final double POINT_DECAY = 0.9;
     /** The global spread counts as this many degrees of freedom of a (k, unit)'s own samples. */
@@ -39,30 +48,64 @@ final class LatencySpread {
     private final double[] logSq;
     private final double[] msSq;
     private final boolean[] touched;
+    private final double confidence;
+    private final int minSamples;
+    private final double[][] residuals;
+    private final int[] filled;
+    private final double[] empirical;
 
-    LatencySpread(OpSpace space) {
+    /** @param confidence the quantile of single latencies the bound is asked for */
+    LatencySpread(OpSpace space, double confidence) {
         this.space = space;
         this.ks = space.ks().length;
+        this.confidence = confidence;
+        this.minSamples = (int) Math.ceil(2 / (1 - confidence));
         int slots = space.units().size() * ks;
         dof = new double[slots];
         logSq = new double[slots];
         msSq = new double[slots];
         touched = new boolean[slots];
+        residuals = new double[slots][RING];
+        filled = new int[slots];
+        empirical = new double[slots];
+        java.util.Arrays.fill(empirical, Double.NaN);
     }
 
     private int slot(int op) {
         return space.unitOf(op) * ks + space.kIndex(space.k(op));
     }
 
-    /**
-     * One segment's samples: {@code within} is the sum of squared deviations of the log latencies
-     * around their mean over {@code n - 1} degrees of freedom, {@code typicalMs} their geometric mean.
-     */
-    void add(int op, double within, int degrees, double typicalMs) {
-        if (degrees <= 0) {
+    /** One segment's latencies at {@code op}; their spread is taken around their own mean. */
+    void add(int op, double[] latenciesMs) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (double t : latenciesMs) {
+            if (t > 0 && Double.isFinite(t)) {
+                double l = Math.log(t);
+                sum += l;
+                sq += l * l;
+                n++;
+            }
+        }
+        if (n < 2) {
             return;
         }
+        double mean = sum / n;
+        double typicalMs = Math.exp(mean);
         int s = slot(op);
+        // Deviations from the segment's own mean are short of deviations from the true one by
+        // sqrt((n - 1) / n): a simulated period holds only four inferences.
+        double unbias = Math.sqrt(n / (n - 1.0));
+        for (double t : latenciesMs) {
+            if (t > 0 && Double.isFinite(t)) {
+                residuals[s][filled[s]++ % RING] = (Math.log(t) - mean) * unbias;
+            }
+        }
+        add(s, Math.max(0, sq - sum * sum / n), n - 1, typicalMs);
+    }
+
+    private void add(int s, double within, int degrees, double typicalMs) {
         if (!touched[s]) {
             touched[s] = true;
             dof[s] *= POINT_DECAY;
@@ -78,6 +121,13 @@ final class LatencySpread {
 
     /** Ends a period: updates the global spread from the period's samples (a running mean at first, then a slow moving average). */
     void endPeriod() {
+        for (int s = 0; s < touched.length; s++) {
+            if (touched[s] && filled[s] >= minSamples) {
+                double[] sorted = java.util.Arrays.copyOf(residuals[s], Math.min(filled[s], RING));
+                java.util.Arrays.sort(sorted);
+                empirical[s] = sorted[Math.max(0, (int) Math.ceil(confidence * sorted.length) - 1)];
+            }
+        }
         java.util.Arrays.fill(touched, false);
         if (periodDof > 0) {
             globalUpdates++;
@@ -86,6 +136,23 @@ final class LatencySpread {
         }
         periodWithin = 0;
         periodDof = 0;
+    }
+
+    /**
+     * How far above its typical latency, in log, one inference at {@code op} stays with the
+     * confidence: the larger of {@code z} fitted standard deviations (converted to {@code typicalMs},
+     * see the class comment) and the (k, unit)'s empirical quantile, taken as a ratio: converted as
+     * added time it made a split of two frequencies of one (k, unit) look far noisier at the fast
+     * one, and the co-runner scenario settled in 15 periods instead of 2.
+     */
+    double tail(int op, double typicalMs, double z) {
+        double fitted = z * Math.sqrt(at(op, typicalMs));
+        int s = slot(op);
+        double q = empirical[s];
+        if (Double.isNaN(q) || q <= 0) {
+            return fitted;
+        }
+        return Math.max(fitted, q);
     }
 
     /** The global spread (all points pooled), a log variance. */
