@@ -42,6 +42,8 @@ public final class Controller {
     private final double[] latQ;
     private final double[] latM;
     private final double[] powF;
+    private final double[] unitScale;
+    private final double[] unitState;
     private final double z;
     private final double zAvg;
     private final Workload workload;
@@ -76,6 +78,8 @@ public final class Controller {
         spread = new LatencySpread(space, config.confidence());
         latM = new double[units];
         powF = new double[units];
+        unitScale = new double[units];
+        unitState = new double[units];
         z = NormalQuantile.of(config.confidence());
         zAvg = NormalQuantile.of(config.averageConfidence());
         workload = new Workload(config.initialRequestsPerSecond() / 1000.0);
@@ -161,8 +165,15 @@ public final class Controller {
 
     /** Per operating point, the factor on its profiled latency that one inference stays under with the confidence. */
     private void quantiles(double[] into) {
+        for (int u = 0; u < unitScale.length; u++) {
+            SlowdownFilter lf = latency[filterOf(u)];
+            unitScale[u] = Math.exp(lf.logMean() + lf.logSlope());
+            unitState[u] = z * z * lf.logVariance();
+        }
         for (int i = 0; i < into.length; i++) {
-            into[i] = quantileFactor(i);
+            int u = space.unitOf(i);
+            double tail = spread.tail(i, profile.latencyMs(i) * unitScale[u], z);
+            into[i] = unitScale[u] * Math.exp(Math.sqrt(unitState[u] + tail * tail));
         }
     }
 

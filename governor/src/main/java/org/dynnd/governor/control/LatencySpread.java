@@ -53,6 +53,8 @@ final class LatencySpread {
     private final double[][] residuals;
     private final int[] filled;
     private final double[] empirical;
+    private final int[] sortedAt;
+    private final int[] slotOf;
 
     /** @param confidence the quantile of single latencies the bound is asked for */
     LatencySpread(OpSpace space, double confidence) {
@@ -68,11 +70,16 @@ final class LatencySpread {
         residuals = new double[slots][RING];
         filled = new int[slots];
         empirical = new double[slots];
+        sortedAt = new int[slots];
+        slotOf = new int[space.size()];
+        for (int op = 0; op < slotOf.length; op++) {
+            slotOf[op] = space.unitOf(op) * ks + space.kIndex(space.k(op));
+        }
         java.util.Arrays.fill(empirical, Double.NaN);
     }
 
     private int slot(int op) {
-        return space.unitOf(op) * ks + space.kIndex(space.k(op));
+        return slotOf[op];
     }
 
     /** One segment's latencies at {@code op}; their spread is taken around their own mean. */
@@ -122,7 +129,9 @@ final class LatencySpread {
     /** Ends a period: updates the global spread from the period's samples (a running mean at first, then a slow moving average). */
     void endPeriod() {
         for (int s = 0; s < touched.length; s++) {
-            if (touched[s] && filled[s] >= minSamples) {
+            // Sorted again once a period's worth (an eighth of the ring) is new, not at every decision.
+            if (touched[s] && filled[s] >= minSamples && filled[s] - sortedAt[s] >= RING / 8) {
+                sortedAt[s] = filled[s];
                 double[] sorted = java.util.Arrays.copyOf(residuals[s], Math.min(filled[s], RING));
                 java.util.Arrays.sort(sorted);
                 empirical[s] = sorted[Math.max(0, (int) Math.ceil(confidence * sorted.length) - 1)];
