@@ -64,15 +64,11 @@ class BudgetsIT extends DaemonTest {
      * ratio is not known in advance, so no fixed number of milliseconds forces fewer groups
      * everywhere. The test asks the daemon instead: budgets from 20 ms down in steps of 0.7 until
      * the reply plans fewer than 4 groups and calls the budget feasible (in trials it landed
-     * anywhere from 0.8 to 14 ms). That budget must then be met: within a few periods the telemetry shows fewer
+     * anywhere from 0.8 to 20 ms). That budget must then be met: within a few periods the telemetry shows fewer
      * groups and a p95 latency under the budget.
      */
     @Test
     @Order(1)
-    @Disabled("flaky: a latency budget the daemon plans with fewer groups and calls feasible is sometimes missed:"
-            + " in a clean-clone CI run the loop held k=2 a15@1500-1600MHz with p95 7.2-8.9 ms against 6.86 ms for 10"
-            + " periods (9 of 9 local runs passed after the actuator fix). One lognormal spread for all points"
-            + " underestimates the host's tail at k=2; enable once the controller keeps a spread per point")
     void aLatencyBudgetThatNeedsFewerGroupsIsMetWithinAFewPeriods() throws Exception {
         double budget = 20;
         JsonNode planned = null;
@@ -90,6 +86,7 @@ class BudgetsIT extends DaemonTest {
         List<JsonNode> seen = telemetry.awaitSample(10, s -> s.get("op").get("groups").asInt() < 4
                 && s.get("latency_p95_ms").isNumber() && s.get("latency_p95_ms").asDouble() <= limit,
                 "fewer than 4 groups and p95 <= " + limit + " ms");
+        log("latency " + String.format(java.util.Locale.ROOT, "%.2f", limit) + " ms", seen);
         assertThat(seen.size()).isLessThanOrEqualTo(10);
         assertThat(status().get("effective").get("latency_ms").asDouble()).isEqualTo(limit);
     }
@@ -101,14 +98,12 @@ class BudgetsIT extends DaemonTest {
      * cluster at 600 MHz (0.72 W measured, 1.26 GMAC/s); the a15 cluster fits only at 200–300 MHz
      * (0.67–0.8 W for 0.8–1.2 GMAC/s), slower for the same power. Lower caps are no use: the idle
      * cluster's draw depends on the frequency it was left at (the a15 rail idles at 0.21 W parked
-     * low, 0.35 W at 2 GHz), so below about 0.7 W neither cluster keeps the cap reliably.
+     * low, 0.35 W at 2 GHz), so below about 0.7 W neither cluster keeps the cap reliably. The stream
+     * waits for each answer, so the governor takes its rate as what the point serves, not as a
+     * demand every point must keep up with (which once left it at k=1 on the a15 at its floor).
      */
     @Test
     @Order(2)
-    @Disabled("flaky: under a 0.8 W cap the governor once stayed at k=1 a15@200-300MHz although k=4 a7@600MHz fits."
-            + " Two fixes since (the unit inference leaves is parked at its lowest frequency, as the board model"
-            + " assumes; power readings of the first two periods on a new unit are not learnt from): 0 failures in"
-            + " 5 runs after them, 1 in 4 with only the first. Enable once it holds over many runs")
     void aPowerCapMovesTheWorkToTheLittleCluster() throws Exception {
         control.result(control.request("budget").put("power_w", CAP_W));
         // Not asserted: the plan in the reply. The governor's power estimates are learned, and the
@@ -117,6 +112,7 @@ class BudgetsIT extends DaemonTest {
         List<JsonNode> settled = telemetry.awaitSample(15, s -> s.get("op").get("unit").asText().equals("a7")
                 && s.get("inferences").asInt() > 0 && s.get("power_w").isNumber() && s.get("power_w").asDouble() <= CAP_W,
                 "inference runs on a7 under " + CAP_W + " W");
+        log("power cap to a7", settled);
         JsonNode last = settled.get(settled.size() - 1);
         assertThat(last.get("rails_w").get("a7").asDouble()).isPositive();
     }
@@ -145,9 +141,12 @@ class BudgetsIT extends DaemonTest {
 
     @Test
     @Order(3)
-    @Disabled("flaky: after the release of a 1 ms budget the governor does not always run every inference at k=4"
-            + " within 15 periods (1 failure in 5 runs after the fixes named on the power-cap test; 2 in 6 before):"
-            + " probes of a unit believed slowed and splits keep some inferences below k=4. Enable once fixed")
+    @Disabled("flaky: passed 25 of 26 runs across the last five versions of the governor but failed once (1 of 5 runs"
+            + " of the final one): after the release of a 1 ms budget the loop held k=3 a15@1900MHz for 15 periods. The"
+            + " governor took the stream's rate as a demand every point must keep up with (open loop): at the fast points"
+            + " of the 1 ms budget this host, not the emulated board, bounds the rate, so the rate fell less than the"
+            + " board latency grew and the stream looked open-loop. Enable once the emulated latency can never be shorter"
+            + " than the host's real time, or the governor tells a closed loop apart without the latencies")
     void releasingTheBudgetRestoresFullAccuracy() throws Exception {
         control.result(control.request("budget").put("latency_ms", 1));
         telemetry.skipQueued();
@@ -159,8 +158,8 @@ class BudgetsIT extends DaemonTest {
         assertThat(released.get("effective").get("latency_ms").isNull()).isTrue();
         telemetry.skipQueued();
         // The sample's accuracy is that of the period's inferences: full once all of them ran at k=4.
-        telemetry.awaitSample(15, s -> s.get("op").get("groups").asInt() == 4 && s.get("inferences").asInt() > 0
-                && Math.abs(s.get("accuracy").asDouble() - fullAccuracy) < 1e-9, "every inference runs at k=4 again");
+        log("release", telemetry.awaitSample(15, s -> s.get("op").get("groups").asInt() == 4 && s.get("inferences").asInt() > 0
+                && Math.abs(s.get("accuracy").asDouble() - fullAccuracy) < 1e-9, "every inference runs at k=4 again"));
     }
 
     /**
@@ -179,6 +178,11 @@ class BudgetsIT extends DaemonTest {
                 assertThat(reply.get("predicted").get("latency_ms").asDouble()).as(reply.toString()).isLessThanOrEqualTo(budget);
             }
         }
+    }
+
+    /** What a test waited through, for the report (failsafe keeps the output). */
+    private static void log(String what, List<JsonNode> seen) {
+        System.out.println("BudgetsIT " + what + ": met after " + seen.size() + " periods: " + Telemetry.summary(seen));
     }
 
     private static String abbreviated(JsonNode result) {

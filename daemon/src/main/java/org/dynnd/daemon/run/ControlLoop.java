@@ -35,6 +35,7 @@ final class ControlLoop implements Runnable {
     private volatile long lastRun;
     private volatile TelemetrySample latest;
     private long violations;
+    private boolean closedLoop;
 
     ControlLoop(OpSpace space, Controller controller, OperatingPointPlan plan, OperatingPointSwitch switcher,
             LatencyLedger ledger, PowerReadings power, Supplier<Budget> budget, LongSupplier nanoClock, long periodNanos) {
@@ -78,6 +79,7 @@ final class ControlLoop implements Runnable {
         Decision decision;
         synchronized (controller) {
             decision = controller.decide(new Observation((now - start) / 1e6, segments, reading.boardW(), target));
+            closedLoop = logWorkload(controller.closedLoop());
         }
         plan.set(decision);
         switcher.use(decision.primary());
@@ -90,6 +92,15 @@ final class ControlLoop implements Runnable {
                 all.length == 0 ? Double.NaN : reading.boardJ() * 1000 / all.length,
                 mixedAccuracy(segments, ranAt), violations, degraded);
         lastRun = now;
+    }
+
+    /** Logs when the governor's reading of the clients changes: it decides what a slower point costs. */
+    private boolean logWorkload(boolean now) {
+        if (now != closedLoop) {
+            LOG.info(now ? "governor: the clients wait on each answer (closed loop): a slower point serves fewer inferences"
+                    : "governor: the clients send at their own rate (open loop): every point must keep up with it");
+        }
+        return now;
     }
 
     /** The accuracy of the period's inferences: each point's k weighted by how many ran there. */

@@ -5,6 +5,7 @@ import org.dynnd.governor.control.Decision;
 import org.dynnd.governor.control.Observation;
 import org.dynnd.governor.control.Quantiles;
 import org.dynnd.governor.control.Selector;
+import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.profile.Profile;
 import org.dynnd.governor.sim.PeriodTruth;
 import org.dynnd.governor.sim.Policy;
@@ -18,6 +19,7 @@ import org.dynnd.governor.sim.Policy;
 public final class OraclePolicy implements Policy {
 
     private final Selector selector;
+    private final OpSpace space;
     private final ControllerConfig config;
     private final double z;
     private final double zAvg;
@@ -25,6 +27,7 @@ public final class OraclePolicy implements Policy {
     /** @param truth the board's true profile; {@code config} gives confidence and precedence */
     public OraclePolicy(Profile truth, ControllerConfig config) {
         this.selector = new Selector(truth);
+        this.space = truth.space();
         this.config = config;
         this.z = Quantiles.normal(config.confidence());
         this.zAvg = Quantiles.normal(config.averageConfidence());
@@ -38,12 +41,14 @@ public final class OraclePolicy implements Policy {
     @Override
     public Decision decide(Observation last, PeriodTruth truth) {
         double[] lf = truth.latencyFactor();
-        double[] q = new double[lf.length];
+        double[] q = new double[space.size()];
         double[] m = new double[lf.length];
         double spreadOfMean = truth.latencySigma() / Math.sqrt(Math.max(1, truth.requestsPerPeriod()));
         for (int u = 0; u < lf.length; u++) {
-            q[u] = lf[u] * Math.exp(z * truth.latencySigma());
             m[u] = lf[u] * Math.exp(zAvg * spreadOfMean);
+        }
+        for (int i = 0; i < q.length; i++) {
+            q[i] = lf[space.unitOf(i)] * Math.exp(z * truth.latencySigma());
         }
         return selector.select(new Selector.Input(q, m, truth.powerFactor(), truth.requestsPerMs(),
                 truth.requestsPerPeriod(), last.budget(), config.precedence(), config.allowSplit(), null));

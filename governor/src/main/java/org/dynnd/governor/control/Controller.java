@@ -23,8 +23,6 @@ public final class Controller {
 
     /** Slow-down (log) above which an unused unit is probed: 1.1x. */
     private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
-    /** Weight of one period in the moving average of the per-inference spread. */
-    private static final double SPREAD_WEIGHT = 0.02;
 
     private final OpSpace space;
     private final Profile profile;
@@ -36,8 +34,7 @@ public final class Controller {
     private int periodsOnUnit;
     private final SlowdownFilter[] latency;
     private final SlowdownFilter[] power;
-    private double spread = 0.0025;
-    private int spreadUpdates;
+    private final LatencySpread spread;
     private final double[] powerNoise;
     private final double[] lastPowerZ;
     private final long[] lastSeen;
@@ -45,9 +42,11 @@ public final class Controller {
     private final double[] latQ;
     private final double[] latM;
     private final double[] powF;
+    private final double[] unitScale;
+    private final double[] unitState;
     private double z;
     private double zAvg;
-    private double requestsPerMs;
+    private final Workload workload;
     private long period;
     private Decision previous;
 
@@ -75,12 +74,15 @@ public final class Controller {
         lastSeen = new long[units];
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
-        latQ = new double[units];
+        latQ = new double[space.size()];
+        spread = new LatencySpread(space, config.confidence());
         latM = new double[units];
         powF = new double[units];
+        unitScale = new double[units];
+        unitState = new double[units];
         z = NormalQuantile.of(config.confidence());
         zAvg = NormalQuantile.of(config.averageConfidence());
-        requestsPerMs = config.initialRequestsPerSecond() / 1000.0;
+        workload = new Workload(config.initialRequestsPerSecond() / 1000.0);
     }
 
     private int filterOf(int unit) {
@@ -97,6 +99,7 @@ public final class Controller {
             throw new IllegalArgumentException("perUnit cannot change on a running controller");
         }
         config = next;
+        spread.confidence(next.confidence());
         z = NormalQuantile.of(next.confidence());
         zAvg = NormalQuantile.of(next.averageConfidence());
     }
@@ -111,9 +114,8 @@ public final class Controller {
         period++;
         boolean[] measured = updateLatency(observation);
         updatePower(observation);
-        if (observation.inferences() > 0) {
-            requestsPerMs = observation.inferences() / observation.periodMs();
-        }
+        workload.observe(observation);
+        double requestsPerMs = workload.requestsPerMs();
         double perPeriod = requestsPerMs * observation.periodMs();
         for (int u = 0; u < space.units().size(); u++) {
             if (measured[u]) {
@@ -123,14 +125,14 @@ public final class Controller {
             SlowdownFilter pf = power[filterOf(u)];
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
-            latQ[u] = Math.exp(m + z * Math.sqrt(v + spread));
             // The period's busy time varies with the per-inference spread averaged over its inferences.
-            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / Math.max(1, perPeriod)));
+            latM[u] = Math.exp(m + zAvg * Math.sqrt(v + spread.global() / Math.max(1, perPeriod)));
             powF[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
         }
+        quantiles(latQ);
         Budget budget = observation.budget();
         Selector.Input input = new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed);
+                config.precedence(), config.allowSplit(), allowed, workload.closedLoopShare());
         Decision decision = previous == null ? selector.select(input)
                 : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
                         config.energyBand());
@@ -146,22 +148,31 @@ public final class Controller {
      */
     public Decision preview(Budget budget) {
         int units = space.units().size();
-        double[] quantile = new double[units];
+        double[] quantile = new double[space.size()];
         double[] mean = new double[units];
         double[] powerFactor = new double[units];
+        double requestsPerMs = workload.requestsPerMs();
         double perPeriod = Math.max(1, requestsPerMs * 1000);
         for (int u = 0; u < units; u++) {
             SlowdownFilter lf = latency[filterOf(u)];
             SlowdownFilter pf = power[filterOf(u)];
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
-            quantile[u] = Math.exp(m + z * Math.sqrt(v + spread));
-            mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread / perPeriod));
+            mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread.global() / perPeriod));
             powerFactor[u] = Math.exp(pf.logMean() + pf.logSlope() + zAvg * Math.sqrt(pf.logVariance()));
         }
+        quantiles(quantile);
         Selector preview = new Selector(profile);
         return preview.select(new Selector.Input(quantile, mean, powerFactor, requestsPerMs, perPeriod, budget,
-                config.precedence(), config.allowSplit(), allowed.clone()));
+                config.precedence(), config.allowSplit(), allowed.clone(), workload.closedLoopShare()));
+    }
+
+    /**
+     * Whether the client is taken to wait on the service (a closed loop): the rate measured is then
+     * a service rate, not a demand (see {@link Workload}).
+     */
+    public boolean closedLoop() {
+        return workload.closedLoop();
     }
 
     /**
@@ -169,16 +180,34 @@ public final class Controller {
      * the current estimates (the figure the selection checks a latency budget against), in ms.
      */
     public double latencyBoundMs(int op) {
+        return profile.latencyMs(op) * quantileFactor(op);
+    }
+
+    /** Per operating point, the factor on its profiled latency that one inference stays under with the confidence. */
+    private void quantiles(double[] into) {
+        for (int u = 0; u < unitScale.length; u++) {
+            SlowdownFilter lf = latency[filterOf(u)];
+            unitScale[u] = Math.exp(lf.logMean() + lf.logSlope());
+            unitState[u] = z * z * lf.logVariance();
+        }
+        for (int i = 0; i < into.length; i++) {
+            int u = space.unitOf(i);
+            double tail = spread.tail(i, profile.latencyMs(i) * unitScale[u], z);
+            into[i] = unitScale[u] * Math.exp(Math.sqrt(unitState[u] + tail * tail));
+        }
+    }
+
+    private double quantileFactor(int op) {
         SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
         double m = lf.logMean() + lf.logSlope();
-        return profile.latencyMs(op) * Math.exp(m + z * Math.sqrt(lf.logVariance() + spread));
+        double typical = profile.latencyMs(op) * Math.exp(m);
+        double tail = spread.tail(op, typical, z);
+        return Math.exp(m + Math.sqrt(z * z * lf.logVariance() + tail * tail));
     }
 
     private boolean[] updateLatency(Observation observation) {
         int filters = latency.length;
         double[] sum = new double[filters];
-        double within = 0;
-        int dof = 0;
         int[] count = new int[filters];
         boolean[] measuredUnit = new boolean[space.units().size()];
         for (Observation.Segment s : observation.segments()) {
@@ -186,13 +215,10 @@ public final class Controller {
             int f = filterOf(unit);
             double expected = profile.latencyMs(s.op());
             double segSum = 0;
-            double segSq = 0;
             int n = 0;
             for (double t : s.latenciesMs()) {
                 if (t > 0 && Double.isFinite(t)) {
-                    double r = Math.log(t / expected);
-                    segSum += r;
-                    segSq += r * r;
+                    segSum += Math.log(t / expected);
                     n++;
                 }
             }
@@ -203,24 +229,16 @@ public final class Controller {
             sum[f] += segSum;
             count[f] += n;
             // Spread around each segment's own mean: a profile error of one point is not noise.
-            within += Math.max(0, segSq - segSum * segSum / n);
-            dof += n - 1;
+            spread.add(s.op(), s.latenciesMs());
         }
-        if (dof > 0) {
-            // One spread for all units (it is the jitter of the workload and the system more than
-            // of a cluster, and a rarely used unit would learn its own too slowly). A running mean
-            // at first, then a slow moving average: a period holds only a few inferences.
-            spreadUpdates++;
-            double weight = Math.max(SPREAD_WEIGHT, 1.0 / spreadUpdates);
-            spread += weight * (within / dof - spread);
-        }
+        spread.endPeriod();
         for (int f = 0; f < filters; f++) {
             if (count[f] == 0) {
                 latency[f].coast();
                 continue;
             }
             double mean = sum[f] / count[f];
-            latency[f].update(mean, Math.max(spread, 1e-6) / count[f]);
+            latency[f].update(mean, Math.max(spread.global(), 1e-6) / count[f]);
         }
         refine(observation);
         return measuredUnit;
@@ -232,7 +250,7 @@ public final class Controller {
         }
         for (Observation.Segment s : observation.segments()) {
             SlowdownFilter f = latency[filterOf(space.unitOf(s.op()))];
-            if (f.jumped() || f.logVariance() > 4 * spread || s.latenciesMs().length == 0) {
+            if (f.jumped() || f.logVariance() > 4 * spread.global() || s.latenciesMs().length == 0) {
                 continue;
             }
             double logSum = 0;
@@ -320,16 +338,22 @@ public final class Controller {
             lastSeen[u] = period;
             int best = -1;
             for (int i = 0; i < space.size(); i++) {
-                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)) {
+                // For max-accuracy a probe never runs fewer groups than the period's main point:
+                // measuring a unit must not cost the objective (after a release, probes at k < 4
+                // kept some inferences below full accuracy).
+                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)
+                        || (!minEnergy && profile.accuracyPercent(i) < profile.accuracyPercent(main))) {
                     continue;
                 }
+                // The cheapest inference, not the least power: the lowest clock draws least but
+                // takes longest (a k=4 probe at the A15's 200 MHz cost 51 mJ in an energy budget).
                 double acc = profile.accuracyPercent(i);
-                double pow = selector.lastPowerW(i);
+                double cost = selector.lastEnergyMj(i);
                 boolean better = best < 0 || (minEnergy
-                        ? pow < selector.lastPowerW(best) || (pow == selector.lastPowerW(best)
+                        ? cost < selector.lastEnergyMj(best) || (cost == selector.lastEnergyMj(best)
                                 && acc > profile.accuracyPercent(best))
                         : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
-                                && pow < selector.lastPowerW(best)));
+                                && cost < selector.lastEnergyMj(best)));
                 if (better) {
                     best = i;
                 }
@@ -342,14 +366,15 @@ public final class Controller {
         return decision;
     }
 
-    /** A probe point's inferences must meet their latency, and the period its power cap and accuracy floor. */
+    /** A probe point's inferences must meet their latency, and the period its power cap, energy budget and accuracy floor. */
     private boolean probeKeepsBudget(int probe, int main, double share, Budget budget) {
         if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
             return false;
         }
         double power = share * selector.lastPowerW(main) + (1 - share) * selector.lastPowerW(probe);
+        double energy = share * selector.lastEnergyMj(main) + (1 - share) * selector.lastEnergyMj(probe);
         double accuracy = share * profile.accuracyPercent(main) + (1 - share) * profile.accuracyPercent(probe);
-        return !(power > budget.powerW()) && !(accuracy < budget.minAccuracyPercent());
+        return !(power > budget.powerW()) && !(energy > budget.energyMj()) && !(accuracy < budget.minAccuracyPercent());
     }
 
     /**
@@ -385,9 +410,15 @@ public final class Controller {
         return power[filterOf(unit)];
     }
 
-    /** The learnt variance of the log latency of single inferences. */
+    /** The learnt variance of the log latency of single inferences, all points pooled. */
     public double latencySpread() {
-        return spread;
+        return spread.global();
+    }
+
+    /** The learnt variance of the log latency of single inferences at {@code op}, as the latency bound uses it. */
+    public double latencySpread(int op) {
+        SlowdownFilter lf = latency[filterOf(space.unitOf(op))];
+        return spread.at(op, profile.latencyMs(op) * Math.exp(lf.logMean() + lf.logSlope()));
     }
 
     /** The profile as refined so far. */

@@ -11,7 +11,7 @@ import org.dynnd.governor.profile.Profile;
  *
  * <p>Per operating point i on unit u, with request rate r:
  * <ul>
- *   <li>latency of one inference at the chosen confidence: profile latency x {@code latencyQuantile[u]};
+ *   <li>latency of one inference at the chosen confidence: profile latency x {@code latencyQuantile[i]};
  *   <li>utilisation r x profile latency x {@code latencyMean[u]} (above 1 the unit cannot keep up,
  *       which counts against the latency constraint even without a latency budget);
  *   <li>average power: utilisation x busy power + (1 - utilisation) x idle power, times {@code power[u]};
@@ -32,7 +32,9 @@ public final class Selector {
     private final double[] power;
     private final double[] energy;
     private final int[] mask;
+    private final boolean[] overloaded;
     private Budget budget;
+    private boolean saturated;
 
     public Selector(Profile profile) {
         this.profile = profile;
@@ -43,13 +45,14 @@ public final class Selector {
         power = new double[n];
         energy = new double[n];
         mask = new int[n];
+        overloaded = new boolean[n];
     }
 
     /**
      * Everything one selection depends on besides the profile.
      *
-     * @param latencyQuantile per unit, the factor on profiled latency that one inference stays
-     *     under with the configured confidence
+     * @param latencyQuantile per operating point, the factor on its profiled latency that one
+     *     inference stays under with the configured confidence (the spread differs between points)
      * @param latencyMean per unit, the factor on profiled latency for utilisation and energy
      * @param power per unit, the factor on profiled power
      * @param requestsPerMs the request rate (inferences per ms); must be positive
@@ -59,9 +62,29 @@ public final class Selector {
      * @param precedence the order constraints give way in
      * @param allowSplit whether a period may be split between two operating points
      * @param allowed which operating points the actuators can reach (null: all)
+     * @param closedLoopShare NaN when the request rate is a demand to keep up with (open loop);
+     *     otherwise the client waits on the service (the unit was busy nearly all of the last
+     *     periods) and this is the share of time it keeps the unit busy at any point: the request
+     *     rate measured is then the current point's service rate, each point serves this share over
+     *     its own latency, and one slower than now serves fewer inferences instead of missing a
+     *     constraint (it is avoided only where the objective does not suffer)
      */
     public record Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
-            double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed) {}
+            double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed,
+            double closedLoopShare) {
+
+        /** Input of an open-loop workload: the request rate is a demand to keep up with. */
+        public Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
+                double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed) {
+            this(latencyQuantile, latencyMean, power, requestsPerMs, requestsPerPeriod, budget, precedence, allowSplit,
+                    allowed, Double.NaN);
+        }
+
+        /** Whether the client waits on the service: see {@code closedLoopShare}. */
+        public boolean saturated() {
+            return !Double.isNaN(closedLoopShare);
+        }
+    }
 
     /** Selects without hysteresis. */
     public Decision select(Input in) {
@@ -77,6 +100,7 @@ public final class Selector {
     public Decision select(Input in, int prevPrimary, int prevSecondary, double accuracyBand, double energyBand) {
         budget = in.budget();
         int active = evaluate(in);
+        saturated = in.saturated();
         Decision best = bestFeasible(in, active);
         if (best == null && in.allowSplit()) {
             best = bestPairOfInfeasibles(in, active);
@@ -88,11 +112,31 @@ public final class Selector {
             Decision kept = prevSecondary < 0
                     ? ((mask[prevPrimary] & active) == 0 ? single(prevPrimary) : null)
                     : pair(in, active, prevPrimary, prevSecondary);
-            if (kept != null && !improves(best, kept, accuracyBand, energyBand)) {
+            // The accuracy band damps switching where a constraint trades accuracy away. Where
+            // nothing does (the best choice is the most accurate allowed point: no budget, or one
+            // that does not bind), there is nothing to oscillate around, and keeping a previous
+            // split or lower k within the band would only cost accuracy (after a release it kept
+            // a k=3/k=4 split 0.15 points below k=4 for as long as the budget stayed released).
+            double band = accuracyBand;
+            if (budget.objective() == Objective.MAX_ACCURACY && !best.isSplit()
+                    && profile.accuracyPercent(best.primary()) >= topAccuracy(in) - 1e-9) {
+                band = 0;
+            }
+            if (kept != null && !improves(best, kept, band, energyBand)) {
                 return kept;
             }
         }
         return best;
+    }
+
+    private double topAccuracy(Input in) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < space.size(); i++) {
+            if (allowed(in, i)) {
+                top = Math.max(top, profile.accuracyPercent(i));
+            }
+        }
+        return top;
     }
 
     private static boolean allowed(Input in, int op) {
@@ -113,14 +157,19 @@ public final class Selector {
         for (int i = 0; i < n; i++) {
             int u = space.unitOf(i);
             double t = profile.latencyMs(i);
-            latQ[i] = t * in.latencyQuantile()[u];
-            double busy = Math.min(1.0, rate * t * in.latencyMean()[u]);
+            latQ[i] = t * in.latencyQuantile()[i];
             util[i] = rate * t * in.latencyMean()[u];
+            // A waiting client keeps every point as busy as the current one: a faster point
+            // serves more inferences and draws its busy power as long, a slower one serves fewer.
+            double busy = in.saturated() ? Math.min(1.0, in.closedLoopShare()) : Math.min(1.0, util[i]);
+            double served = in.saturated() ? busy / (t * in.latencyMean()[u]) : Math.min(rate, rate / util[i]);
             double p = (busy * profile.busyPowerW(i) + (1 - busy) * profile.idlePowerW(i)) * in.power()[u];
             power[i] = p;
-            energy[i] = p / rate;
+            // Per inference served: a point that cannot keep up serves only its capacity.
+            energy[i] = p / served;
+            overloaded[i] = util[i] > 1;
             int m = 0;
-            if (util[i] > 1 || latQ[i] > b.latencyMs()) {
+            if ((overloaded[i] && !in.saturated()) || latQ[i] > b.latencyMs()) {
                 m |= LATENCY;
             }
             if (p > b.powerW()) {
@@ -151,7 +200,14 @@ public final class Selector {
         if (a > b + eps) {
             return true;
         }
-        return a >= b - eps && obj2(i) > obj2(j);
+        if (a < b - eps) {
+            return false;
+        }
+        if (saturated && overloaded[i] != overloaded[j]) {
+            // At equal objective, keep the throughput the client gets now.
+            return !overloaded[i];
+        }
+        return obj2(i) > obj2(j);
     }
 
     private Decision bestFeasible(Input in, int active) {
@@ -385,7 +441,7 @@ public final class Selector {
     private double violation(int i, int bit, Budget b) {
         if (bit == LATENCY) {
             double over = Double.isNaN(b.latencyMs()) ? 0 : Math.max(0, latQ[i] / b.latencyMs() - 1);
-            return util[i] > 1 ? 1e3 + util[i] + over : over;
+            return util[i] > 1 && !saturated ? 1e3 + util[i] + over : over;
         }
         if (bit == Constraint.POWER.bit()) {
             return Math.max(0, power[i] / b.powerW() - 1);
@@ -399,6 +455,11 @@ public final class Selector {
     /** Expected average power of {@code op} in the last selection, in W (for probes and tests). */
     public double lastPowerW(int op) {
         return power[op];
+    }
+
+    /** Expected energy per inference served at {@code op} in the last selection, in mJ (for probes). */
+    double lastEnergyMj(int op) {
+        return energy[op];
     }
 
     /** Violation bits of {@code op} in the last selection. */

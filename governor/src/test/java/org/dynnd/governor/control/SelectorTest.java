@@ -23,7 +23,9 @@ class SelectorTest {
 
     private Selector.Input input(Budget budget, boolean split, Precedence precedence, boolean[] allowed) {
         double[] ones = {1, 1};
-        return new Selector.Input(ones, ones, ones, rate, 4, budget, precedence, split, allowed);
+        double[] perPoint = new double[space.size()];
+        java.util.Arrays.fill(perPoint, 1);
+        return new Selector.Input(perPoint, ones, ones, rate, 4, budget, precedence, split, allowed);
     }
 
     private double power(int op) {

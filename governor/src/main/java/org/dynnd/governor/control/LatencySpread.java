@@ -1,0 +1,190 @@
+package org.dynnd.governor.control;
+
+import org.dynnd.governor.op.OpSpace;
+
+/**
+ * The per-inference spread of latency (the variance of the log latency of single inferences
+ * around their period's mean), learnt per group count and compute unit and pooled toward one
+ * global spread while a (k, unit) has few samples.
+ *
+ * <p>Why not one spread for everything: on a shared host (and on a board, where preemptions by
+ * other programs last as long whatever the operating point) much of the jitter is time added to
+ * an inference, not a ratio of it; the same milliseconds are a small log spread at a slow point
+ * and a large one at a fast point. One spread, learnt mostly where the controller spent its time,
+ * then underestimated the tail exactly where a tight latency budget sends it (k=2 on the big
+ * cluster at 1.5 GHz: p95 7.2-8.9 ms against a bound of 6.86 ms, period after period).
+ *
+ * <p>Within one (k, unit) the operating points differ only in frequency, so their latencies
+ * differ by up to ten times. Whether the jitter there is added time or a ratio cannot be told from
+ * one frequency, so a (k, unit) keeps both readings of its samples, the log variance and the
+ * variance in ms² (log variance x typical latency²), and answers for a frequency with whichever is
+ * larger there: the added-time reading for faster points, the ratio for slower ones.
+ *
+ * <p>The jitter of a shared machine is not log-normal: most inferences take their time and a few
+ * are preempted. A variance fitted to that mixture puts the 99th percentile well inside the
+ * preempted ones (in the demo, k=2 on the A7 had p50 11 ms and p95 15.5 ms while the fitted bound
+ * said 13 ms). So a (k, unit) also keeps its last {@value #RING} residuals, and once it holds enough
+ * for the quantile asked ({@code 2 / (1 - confidence)}), the tail is the larger of the fitted one
+ * and the empirical quantile.
+ */
+final class LatencySpread {
+
+    /** Weight of one period in the moving average of the global spread, once warmed up. */
+    private static final double GLOBAL_WEIGHT = 0.02;
+    /** Residuals a (k, unit) keeps for its empirical tail. */
+    static final int RING = 256;
+    /** Forgetting of a (k, unit)'s samples per period in which it ran. */
+    private static final double POINT_DECAY = 0.9;
+    /** The global spread counts as this many degrees of freedom of a (k, unit)'s own samples. */
+    private static final double PRIOR_DOF = 8;
+
+    private final OpSpace space;
+    private final int ks;
+    private double global = 0.0025;
+    private int globalUpdates;
+    private double periodWithin;
+    private int periodDof;
+    private final double[] dof;
+    private final double[] logSq;
+    private final double[] msSq;
+    private final boolean[] touched;
+    private double confidence;
+    private int minSamples;
+    private final double[][] residuals;
+    private final int[] filled;
+    private final double[] empirical;
+    private final int[] sortedAt;
+    private final int[] slotOf;
+
+    /** From now on, bounds are asked for {@code confidence} (a reloaded configuration); the residuals are kept. */
+    void confidence(double confidence) {
+        this.confidence = confidence;
+        this.minSamples = (int) Math.ceil(2 / (1 - confidence));
+    }
+
+    /** @param confidence the quantile of single latencies the bound is asked for */
+    LatencySpread(OpSpace space, double confidence) {
+        this.space = space;
+        this.ks = space.ks().length;
+        this.confidence = confidence;
+        this.minSamples = (int) Math.ceil(2 / (1 - confidence));
+        int slots = space.units().size() * ks;
+        dof = new double[slots];
+        logSq = new double[slots];
+        msSq = new double[slots];
+        touched = new boolean[slots];
+        residuals = new double[slots][RING];
+        filled = new int[slots];
+        empirical = new double[slots];
+        sortedAt = new int[slots];
+        slotOf = new int[space.size()];
+        for (int op = 0; op < slotOf.length; op++) {
+            slotOf[op] = space.unitOf(op) * ks + space.kIndex(space.k(op));
+        }
+        java.util.Arrays.fill(empirical, Double.NaN);
+    }
+
+    private int slot(int op) {
+        return slotOf[op];
+    }
+
+    /** One segment's latencies at {@code op}; their spread is taken around their own mean. */
+    void add(int op, double[] latenciesMs) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (double t : latenciesMs) {
+            if (t > 0 && Double.isFinite(t)) {
+                double l = Math.log(t);
+                sum += l;
+                sq += l * l;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return;
+        }
+        double mean = sum / n;
+        double typicalMs = Math.exp(mean);
+        int s = slot(op);
+        // Deviations from the segment's own mean are short of deviations from the true one by
+        // sqrt((n - 1) / n): a simulated period holds only four inferences.
+        double unbias = Math.sqrt(n / (n - 1.0));
+        for (double t : latenciesMs) {
+            if (t > 0 && Double.isFinite(t)) {
+                residuals[s][filled[s]++ % RING] = (Math.log(t) - mean) * unbias;
+            }
+        }
+        add(s, Math.max(0, sq - sum * sum / n), n - 1, typicalMs);
+    }
+
+    private void add(int s, double within, int degrees, double typicalMs) {
+        if (!touched[s]) {
+            touched[s] = true;
+            dof[s] *= POINT_DECAY;
+            logSq[s] *= POINT_DECAY;
+            msSq[s] *= POINT_DECAY;
+        }
+        dof[s] += degrees;
+        logSq[s] += within;
+        msSq[s] += within * typicalMs * typicalMs;
+        periodWithin += within;
+        periodDof += degrees;
+    }
+
+    /** Ends a period: updates the global spread from the period's samples (a running mean at first, then a slow moving average). */
+    void endPeriod() {
+        for (int s = 0; s < touched.length; s++) {
+            // Sorted again once a period's worth (an eighth of the ring) is new, not at every decision.
+            if (touched[s] && filled[s] >= minSamples && filled[s] - sortedAt[s] >= RING / 8) {
+                sortedAt[s] = filled[s];
+                double[] sorted = java.util.Arrays.copyOf(residuals[s], Math.min(filled[s], RING));
+                java.util.Arrays.sort(sorted);
+                empirical[s] = sorted[Math.max(0, (int) Math.ceil(confidence * sorted.length) - 1)];
+            }
+        }
+        java.util.Arrays.fill(touched, false);
+        if (periodDof > 0) {
+            globalUpdates++;
+            double weight = Math.max(GLOBAL_WEIGHT, 1.0 / globalUpdates);
+            global += weight * (periodWithin / periodDof - global);
+        }
+        periodWithin = 0;
+        periodDof = 0;
+    }
+
+    /**
+     * How far above its typical latency, in log, one inference at {@code op} stays with the
+     * confidence: the larger of {@code z} fitted standard deviations (converted to {@code typicalMs},
+     * see the class comment) and the (k, unit)'s empirical quantile, taken as a ratio: converted as
+     * added time it made a split of two frequencies of one (k, unit) look far noisier at the fast
+     * one, and the co-runner scenario settled in 15 periods instead of 2.
+     */
+    double tail(int op, double typicalMs, double z) {
+        double fitted = z * Math.sqrt(at(op, typicalMs));
+        int s = slot(op);
+        double q = empirical[s];
+        if (Double.isNaN(q) || q <= 0) {
+            return fitted;
+        }
+        return Math.max(fitted, q);
+    }
+
+    /** The global spread (all points pooled), a log variance. */
+    double global() {
+        return global;
+    }
+
+    /**
+     * The log variance of single inferences at {@code op}, whose typical latency is {@code typicalMs}:
+     * the (k, unit)'s own samples pooled with the global spread weighted as {@value #PRIOR_DOF} samples.
+     */
+    double at(int op, double typicalMs) {
+        int s = slot(op);
+        double own = 0;
+        if (dof[s] > 0) {
+            own = Math.max(logSq[s], msSq[s] / (typicalMs * typicalMs));
+        }
+        return (own + PRIOR_DOF * global) / (dof[s] + PRIOR_DOF);
+    }
+}
