@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.dynnd.governor.profile.ModelProfile;
+import org.dynnd.models.runtime.DynamicModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,5 +58,34 @@ class PlatformSessionTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("no board preset 'raspberry'")
                 .hasMessageContaining("allowed: auto, ").hasMessageContaining("generic");
         assertThat(Files.list(dir)).isEmpty();
+    }
+
+    @Test
+    void closingWhileCalibratingPutsTheFilesBackAndNoLaterWriteLands(@TempDir Path dir) throws Exception {
+        try (FakeGenericBoard board = FakeGenericBoard.create(dir.resolve("sysfs"), true);
+                DynamicModel model = DynamicModel.open(Path.of("../models/zoo/alexnet-g4-fmnist"))) {
+            Map<String, String> before = board.cpufreqFiles();
+            Path state = dir.resolve("state.json");
+            ModelProfile profile = new GroupedAlexNetCost(4).profile(model.manifest().architecture(), "test",
+                    new double[] {80, 82, 84, 86});
+            PlatformSession session = PlatformSession.open("generic", PRESETS, board.root(), state, 4);
+            ExecutorService calibration = Executors.newSingleThreadExecutor();
+            Future<?> run = calibration.submit(() -> session.calibrate(model, profile, Duration.ofMinutes(1), 3));
+            // What the shutdown hook does on Ctrl-C: restore while the calibration is writing the knobs.
+            while (!Files.exists(state)) {
+                Thread.sleep(20);
+            }
+            session.close();
+            assertThat(board.cpufreqFiles()).isEqualTo(before);
+            assertThat(state).doesNotExist();
+            try {
+                run.get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                // A calibration cut short may fail: what matters is the hardware below.
+            }
+            calibration.shutdownNow();
+            assertThat(board.cpufreqFiles()).isEqualTo(before);
+            assertThat(state).doesNotExist();
+        }
     }
 }
