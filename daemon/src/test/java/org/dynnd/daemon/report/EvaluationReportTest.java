@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluationReportTest {
 
     private static final Path MODEL = Path.of("../models/zoo/alexnet-g4-fmnist");
-    private static final String SCENARIO = """
+    /** A short scenario the governor section simulates quickly. */
+    static final String SCENARIO = """
             name: short-cap
             description: two power caps under max-accuracy
             periods: 240

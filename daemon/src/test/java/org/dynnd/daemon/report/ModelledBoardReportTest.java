@@ -33,23 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelledBoardReportTest {
 
     private static final Path MODEL = Path.of("../models/zoo/alexnet-g4-fmnist");
-    private static final String SCENARIO = """
-            name: short-cap
-            description: one power cap under max-accuracy
-            periods: 60
-            periodMs: 100
-            load: 0.3
-            settleWindow: 3
-            accuracyPercent: [68.0, 77.5, 81.0, 83.0]
-            noise: {latencySigma: 0.05, powerSigma: 0.02}
-            budgets:
-              - {at: 0, objective: max-accuracy, latencyX: 2.5, powerX: 0.6}
-            """;
 
     @Test
     void theBoardModelStandsNextToTheMeasurementAndTheGovernorIsSimulatedOnIt(@TempDir Path dir) throws Exception {
         Path scenarios = Files.createDirectories(dir.resolve("scenarios"));
-        Files.writeString(scenarios.resolve("short-cap.yaml"), SCENARIO);
+        Files.writeString(scenarios.resolve("short-cap.yaml"), EvaluationReportTest.SCENARIO);
         Path out = dir.resolve("out");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<String, String> before;
