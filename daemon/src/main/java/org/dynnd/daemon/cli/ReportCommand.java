@@ -16,16 +16,26 @@ import picocli.CommandLine.Option;
  * baselines, and the nested-width comparison, as report.html with plots, report.md and report.json.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Measure the model's operating points on an emulated board and write",
-            "report.html (with PNG plots), report.md and report.json: accuracy and memory,",
-            "latency and energy per unit, the OP space with its Pareto front, dynamic",
-            "ranges against the paper's, the governor against the baselines, and the",
-            "nested-width comparison. One to two minutes; progress on standard error."})
+        description = {"Measure the model's operating points on an emulated board, or on the real",
+            "board this runs on, and write report.html (with PNG plots), report.md and",
+            "report.json: accuracy and memory, latency and energy per unit, the OP space",
+            "with its Pareto front, dynamic ranges against the paper's, the governor against",
+            "the baselines, and the nested-width comparison. One to a few minutes; progress",
+            "on standard error.",
+            "On a real board the daemon's calibration sets every unit's frequencies, pins",
+            "inference to the unit and reads the power sensors: it needs root and a readable",
+            "power sensor. The board's settings are put back afterwards, also on Ctrl-C."})
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--platform", defaultValue = "emulated:odroid-xu3", paramLabel = "emulated:BOARD",
-            description = "The board: emulated:odroid-xu3 or emulated:jetson-nano (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--platform", defaultValue = "emulated:odroid-xu3", paramLabel = "NAME|emulated:BOARD",
+            description = "The board: emulated:odroid-xu3 or emulated:jetson-nano (emulated on this host), or the"
+                    + " real board this runs on: odroid-xu3, jetson-nano, jetson-orin, generic, or auto (detected from"
+                    + " --sysfs-root) (default: ${DEFAULT-VALUE}).")
     String platform;
+
+    @Option(names = "--sysfs-root", paramLabel = "DIR", defaultValue = "/",
+            description = "Where a real board's /sys is found (default: ${DEFAULT-VALUE}); not used when emulated.")
+    Path sysfsRoot;
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "The grouped model bundle (default: the distribution's models/alexnet-g4-fmnist).")
@@ -41,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "60",
-            description = "Host inferences per k whose board latencies are taken (default: ${DEFAULT-VALUE}).")
+            description = "Host inferences per k whose board latencies are taken; on a real board a quarter of them"
+                    + " (at least 3) are also the calibration's inferences per latency point (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--accuracy-images", paramLabel = "N", defaultValue = "0",
@@ -79,7 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
                 : bundle.toAbsolutePath().resolveSibling(bundle.toAbsolutePath().getFileName() + "-nested");
         // The plots are drawn off screen, also where a display is set.
         System.setProperty("java.awt.headless", "true");
-        EvaluationReport.Settings settings = new EvaluationReport.Settings(platform, Path.of(home, "config", "boards"),
+        EvaluationReport.Settings settings = new EvaluationReport.Settings(platform, Path.of(home, "config", "boards"), sysfsRoot,
                 bundle, nested, Path.of(home, "config", "scenarios"), out, 15, samples, seed,
                 accuracyData != null ? accuracyData : "fashion-mnist:" + Path.of(home, "data", "fashion-mnist"), accuracyImages,
                 System.err);

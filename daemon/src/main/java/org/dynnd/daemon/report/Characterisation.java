@@ -13,6 +13,7 @@ import org.dynnd.governor.op.ComputeUnit;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.op.OperatingPoint;
 import org.dynnd.governor.profile.ModelProfile;
+import org.dynnd.governor.profile.Profile;
 import org.dynnd.models.runtime.DynamicModel;
 
 /**
@@ -20,7 +21,8 @@ import org.dynnd.models.runtime.DynamicModel;
  * emulation runs it: inferences run for real on the host, each k in turn, and each host time is
  * turned into the board's by {@link EmulatedLatency} (the board model's latency plus the host's
  * deviation from its typical time); power is the board model's busy power of the point, energy
- * per inference that power times the latency.
+ * per inference that power times the latency. On a real board ({@code BoardCharacterisation}) the
+ * points come from the calibrated profile instead, and the host samples are the board's own.
  *
  * @param space the board's OP space for the model
  * @param hostReferenceMs the host's start-up reference latency per k (index k-1), as the daemon measures it
@@ -55,6 +57,22 @@ public record Characterisation(OpSpace space, double[] hostReferenceMs, double[]
             double[][] host) {
         return build(board, space, profile::accuracyOf,
                 i -> boardLatencyMs(board, space, profile, reference, host[space.k(i) - 1], i));
+    }
+
+    /**
+     * Every point of a profile calibrated on the board: its latency (from the calibration's fit
+     * t = a/f + b), its measured busy power and their product as the energy per inference.
+     */
+    static List<OpPoint> measured(Profile profile) {
+        OpSpace space = profile.space();
+        List<OpPoint> points = new ArrayList<>();
+        for (int i = 0; i < space.size(); i++) {
+            OperatingPoint op = space.point(i);
+            ComputeUnit unit = space.unit(op.unit());
+            points.add(new OpPoint(i, op.k(), unit.name(), op.frequencyKHz(), op.frequencyKHz() == unit.maxFrequencyKHz(),
+                    profile.accuracyPercent(i), profile.latencyMs(i), profile.busyPowerW(i), profile.busyEnergyMj(i)));
+        }
+        return points;
     }
 
     /** The operating points of {@code space} as the board model has them: its latency, without the host's. */
@@ -101,7 +119,7 @@ public record Characterisation(OpSpace space, double[] hostReferenceMs, double[]
         return median(boardMs);
     }
 
-    private static double[][] hostSamples(DynamicModel model, int samples, PrintStream progress) {
+    static double[][] hostSamples(DynamicModel model, int samples, PrintStream progress) {
         byte[] image = new byte[32 * 32 * 3];
         double[][] ms = new double[model.groups()][samples];
         int step = Math.max(1, samples / 4);

@@ -23,7 +23,8 @@ import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.runtime.DynamicModel;
 
 /**
- * {@code dynnd report}: characterises a model on an emulated board and writes {@code report.json},
+ * {@code dynnd report}: characterises a model on an emulated board ({@link Characterisation}) or on
+ * the real board it runs on ({@link BoardCharacterisation}) and writes {@code report.json},
  * {@code report.md}, {@code report.html} and the PNG plots they name into one folder.
  */
 public final class EvaluationReport {
@@ -34,20 +35,23 @@ public final class EvaluationReport {
     /**
      * What to measure and where to write it.
      *
-     * @param platform {@code emulated:BOARD}, BOARD a preset with a board model
+     * @param platform {@code emulated:BOARD}, BOARD a preset with a board model; or a real board: a
+     *     preset's name or {@code auto} (detected from {@code sysfsRoot})
      * @param presets the board presets' folder ({@code config/boards})
+     * @param sysfsRoot where a real board's sysfs is ({@code /}); unused for an emulated board
      * @param model the grouped bundle's folder
      * @param nestedModel the nested-width bundle's folder (may be missing: the report says so)
      * @param scenarios the scenarios' folder ({@code config/scenarios})
      * @param out the report's folder, created when missing
      * @param referenceRuns host inferences per k of the reference (the daemon uses 15)
-     * @param samples host inferences per k whose board latencies are taken
+     * @param samples host inferences per k whose board latencies are taken; on a real board also
+     *     the calibration's inferences per latency point (a quarter of them, at least 3)
      * @param seed the governor simulations' seed
      * @param accuracyData the test data to re-measure the accuracy on (a folder or a {@link DataSource} spec)
      * @param accuracyImages how many of its images to classify per k; 0 keeps the manifest's accuracy alone
      * @param progress where to say what is being measured
      */
-    public record Settings(String platform, Path presets, Path model, Path nestedModel, Path scenarios, Path out,
+    public record Settings(String platform, Path presets, Path sysfsRoot, Path model, Path nestedModel, Path scenarios, Path out,
             int referenceRuns, int samples, long seed, String accuracyData, int accuracyImages, PrintStream progress) {}
 
     private EvaluationReport() {}
@@ -61,7 +65,8 @@ public final class EvaluationReport {
      */
     public static ReportContent run(Settings s) throws ConfigException, BundleException, DatasetException, IOException {
         long start = System.nanoTime();
-        BoardPreset preset = preset(s.platform(), s.presets());
+        boolean emulated = s.platform().startsWith(EMULATED);
+        BoardPreset preset = emulated ? preset(s.platform(), s.presets()) : null;
         PrintStream progress = s.progress();
         ImageSet test = s.accuracyImages() > 0
                 ? DataSource.parse(s.accuracyData(), DataSource.SYSTEM_FASHION_MNIST).test() : null;
@@ -75,20 +80,38 @@ public final class EvaluationReport {
             // The profile the daemon builds for this bundle (DaemonAssembly): the architecture's cost per k.
             ModelProfile profile = new GroupedAlexNetCost(groups).profile(model.manifest().architecture(),
                     model.manifest().parametersSha256().substring(0, 12), accuracy);
-            BoardModel board = Boards.byName(preset.boardModel(), groups);
-            Characterisation ch = Characterisation.measure(model, board, profile, s.referenceRuns(), s.samples(), progress);
+            String platform;
+            BoardModel board;
+            Characterisation ch;
+            if (emulated) {
+                platform = s.platform();
+                board = Boards.byName(preset.boardModel(), groups);
+                ch = Characterisation.measure(model, board, profile, s.referenceRuns(), s.samples(), progress);
+            } else {
+                BoardCharacterisation measured = BoardCharacterisation.measure(s, model, profile,
+                        Math.max(3, s.samples() / 4));
+                platform = measured.board();
+                board = measured.boardModel();
+                ch = measured.characterisation();
+            }
             List<DynamicRanges.Range> ranges = DynamicRanges.of(ch.points());
             Optional<AccuracyCheck> check = test == null ? Optional.empty()
                     : Optional.of(AccuracyCheck.measure(model, test, s.accuracyImages(), progress));
-            NestedComparison nested = NestedComparison.measure(s.nestedModel(), model, profile.relativeCost(), board,
-                    ch.space(), s.samples(), progress);
+            NestedComparison nested = board != null
+                    ? NestedComparison.measure(s.nestedModel(), model, profile.relativeCost(), board, ch.space(),
+                            s.samples(), progress)
+                    : NestedComparison.absent(s.nestedModel(), "board " + platform + " has no board model to put the"
+                            + " nested network's host-measured cost through; compare on an emulated board");
             if (!nested.present()) {
                 progress.println("nested: " + nested.absent());
             }
-            GovernorSection governor = GovernorSection.run(preset.boardModel(), s.scenarios(), s.seed(), progress);
+            Optional<GovernorSection> governor = board == null ? Optional.empty()
+                    : Optional.of(GovernorSection.run(emulated ? preset.boardModel() : board.name(), s.scenarios(),
+                            s.seed(), progress));
             String host = Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("os.arch");
-            content = new ReportContent(s.platform(), board.name(), host, s.model(), model.manifest(),
-                    MemoryFootprint.of(model.manifest()), check, ch, ranges, DynamicRanges.of(ch.modelPoints()), governor, nested, (System.nanoTime() - start) / 1e9);
+            content = new ReportContent(platform, !emulated, board == null ? "" : board.name(), host, s.model(),
+                    model.manifest(), MemoryFootprint.of(model.manifest()), check, ch, ranges,
+                    DynamicRanges.of(ch.modelPoints()), governor, nested, (System.nanoTime() - start) / 1e9);
         }
         write(s.out(), content);
         progress.printf(Locale.ROOT, "report: %s (%.0f s)%n", s.out().resolve("report.html"),
@@ -96,20 +119,17 @@ public final class EvaluationReport {
         return content;
     }
 
-    /** The preset of {@code platform}, which must be an emulated board with a board model. */
+    /** The preset of {@code platform}, an emulated board: it must have a board model. */
     static BoardPreset preset(String platform, Path presetsFolder) throws ConfigException {
         BoardPresets presets = BoardPresets.load(presetsFolder);
         List<String> allowed = presets.all().stream().filter(p -> !p.boardModel().isEmpty())
                 .map(p -> EMULATED + p.name()).toList();
-        if (!platform.startsWith(EMULATED)) {
-            throw new ConfigException("--platform: '" + platform + "': the report sets frequencies and mappings it"
-                    + " measures, which this version does on emulated boards only; allowed: " + String.join(", ", allowed));
-        }
         String name = platform.substring(EMULATED.length());
         BoardPreset preset = presets.byName(name).orElse(null);
         if (preset == null || preset.boardModel().isEmpty()) {
             throw new ConfigException("--platform: '" + platform + "' is not a board with a board model in " + presetsFolder
-                    + "; allowed: " + String.join(", ", allowed));
+                    + "; allowed: " + String.join(", ", allowed) + ", or the real board this runs on: auto, "
+                    + String.join(", ", presets.all().stream().map(BoardPreset::name).toList()));
         }
         return preset;
     }

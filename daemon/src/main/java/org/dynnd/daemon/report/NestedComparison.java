@@ -151,7 +151,7 @@ public record NestedComparison(Path folder, String absent, String architecture, 
         return grouped.energyRatio() / widest().energyRatio();
     }
 
-    private static NestedComparison absent(Path folder, String why) {
+    static NestedComparison absent(Path folder, String why) {
         return new NestedComparison(folder, why, null, List.of(), List.of(), new double[0], new double[0], new double[0],
                 List.of());
     }

@@ -47,11 +47,14 @@ final class ReportCharts {
         space(folder.resolve("space-latency.png"), Objective.LATENCY, "latency per inference, ms (log scale)", true);
         space(folder.resolve("space-energy.png"), Objective.ENERGY, "energy per inference, mJ (log scale)", true);
         space(folder.resolve("space-power.png"), Objective.POWER, "power while inference runs, W", false);
-        GovernorSection.TimeSeries t = c.governor().series();
+        if (c.governor().isEmpty()) {
+            return;
+        }
+        GovernorSection.TimeSeries t = c.governor().get().series();
         timeSeries(folder.resolve("governor-power.png"), "Scenario " + t.scenario() + ": average power", "W", t.powerW(),
-                t.powerCapW(), "power cap");
+                t.powerCapW(), "power cap", t.periodMs());
         timeSeries(folder.resolve("governor-accuracy.png"), "Scenario " + t.scenario() + ": mean accuracy", "%",
-                t.accuracyPercent(), t.minAccuracyPercent(), "accuracy floor");
+                t.accuracyPercent(), t.minAccuracyPercent(), "accuracy floor", t.periodMs());
     }
 
     private void accuracy(Path png) throws IOException {
@@ -105,8 +108,8 @@ final class ReportCharts {
     }
 
     private void timeSeries(Path png, String title, String unit, Map<String, double[]> byPolicy, double[] budget,
-            String budgetName) throws IOException {
-        double seconds = c.governor().series().periodMs() / 1000;
+            String budgetName, double periodMs) throws IOException {
+        double seconds = periodMs / 1000;
         XYSeriesCollection data = new XYSeriesCollection();
         byPolicy.forEach((policy, values) -> {
             XYSeries series = new XYSeries(policy, true, true);

@@ -48,7 +48,12 @@ final class ReportJson {
         ranges.put("paper_energy_ratio", ReportContent.PAPER_ENERGY_RATIO);
         ranges(ranges.putArray("levels"), c.ranges());
         ranges(ranges.putArray("board_model_levels"), c.modelRanges());
-        governor(root.putObject("governor"), c.governor());
+        root.put("measured_on_board", c.onBoard());
+        if (c.governor().isPresent()) {
+            governor(root.putObject("governor"), c.governor().get());
+        } else {
+            root.putNull("governor");
+        }
         nested(root.putObject("nested"), c);
         return root;
     }

@@ -24,7 +24,13 @@ final class ReportTables {
         perUnit(b, c);
         space(b);
         ranges(b, c);
-        governor(b, c.governor());
+        if (c.governor().isPresent()) {
+            governor(b, c.governor().get());
+        } else {
+            b.add(new Block.Heading(2, "5. The governor against the baselines"));
+            b.add(new Block.Paragraph("Not simulated: the simulator runs on a board model, and " + c.platform()
+                    + " has none."));
+        }
         nested(b, c);
         return b;
     }
@@ -62,14 +68,20 @@ final class ReportTables {
 
     private static void perUnit(List<Block> b, ReportContent c) {
         b.add(new Block.Heading(2, "2. Latency and energy per inference at maximum frequency"));
-        b.add(new Block.Paragraph("Host ms: the host's own inference time, the median and the least of the samples"
-                + " (on a busy host the median is mostly time waiting for a CPU); emulated ms: the median of the host's"
-                + " samples mapped to the board as the emulated daemon maps them; model ms: the board model's latency"
-                + " alone; mJ: the board model's power times the emulated latency."));
+        b.add(new Block.Paragraph(c.onBoard()
+                ? "Host ms: the board's own inference time without pinning, at its own governor, the median and the"
+                        + " least of the samples; measured ms: the calibration's latency fit t = a/f + b at the unit's"
+                        + " maximum frequency (measured there); model ms: the board model's latency alone (the"
+                        + " measurement again when the board has no model); mJ: the measured busy power times the"
+                        + " measured latency."
+                : "Host ms: the host's own inference time, the median and the least of the samples"
+                        + " (on a busy host the median is mostly time waiting for a CPU); emulated ms: the median of the"
+                        + " host's samples mapped to the board as the emulated daemon maps them; model ms: the board"
+                        + " model's latency alone; mJ: the board model's power times the emulated latency."));
         List<String> headers = new ArrayList<>(List.of("k", "host ms (median)", "host ms (least)"));
         for (ComputeUnit u : c.characterisation().space().units()) {
             String at = u.name() + "@" + u.maxFrequencyKHz() / 1000 + "MHz";
-            headers.addAll(List.of(at + " emulated ms", "model ms", "mJ"));
+            headers.addAll(List.of(at + (c.onBoard() ? " measured ms" : " emulated ms"), "model ms", "mJ"));
         }
         List<List<String>> rows = new ArrayList<>();
         double[] host = c.characterisation().hostMedianMs();
@@ -103,9 +115,13 @@ final class ReportTables {
                 + " of each level: the front over accuracy (max) and latency, energy and power (min). Pruning alone: every k"
                 + " on the fastest unit at its maximum frequency; + mapping: every unit at its maximum frequency; + DVFS:"
                 + " every frequency. The paper reports 41.6x time and 10.6x energy over its whole space."));
-        b.add(new Block.Paragraph("Measured on the emulated board (host jitter included, as the emulated daemon sees it):"));
+        b.add(new Block.Paragraph(c.onBoard()
+                ? "Measured on the board " + c.platform() + " (latency from the calibration's fit, power from its sensors):"
+                : "Measured on the emulated board (host jitter included, as the emulated daemon sees it):"));
         b.add(rangeTable(c.ranges()));
-        b.add(new Block.Paragraph("The board model alone (interference-free, what the governor's profile starts from):"));
+        b.add(new Block.Paragraph(c.boardModel().isEmpty()
+                ? "No board model: the same measured points again."
+                : "The board model alone (interference-free, what the governor's profile starts from):"));
         b.add(rangeTable(c.modelRanges()));
     }
 

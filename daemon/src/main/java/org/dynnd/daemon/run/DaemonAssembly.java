@@ -265,12 +265,12 @@ public final class DaemonAssembly implements AutoCloseable {
     }
 
     /** Work that may refuse the configuration or fail on a file. */
-    private interface StartupWork<T> {
+    interface StartupWork<T> {
         T call() throws ConfigException, IOException;
     }
 
     /** Runs {@code work} on a thread of {@code threads} and waits for it; its exceptions are thrown here. */
-    private static <T> T onInferenceThread(InferenceThreads threads, StartupWork<T> work) throws ConfigException, IOException {
+    static <T> T onInferenceThread(InferenceThreads threads, StartupWork<T> work) throws ConfigException, IOException {
         java.util.concurrent.ExecutorService one = Executors.newSingleThreadExecutor(threads);
         try {
             return one.submit(work::call).get();

@@ -7,10 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dynnd.daemon.run.FakeGenericBoard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
+
+    private static final String MODEL = "../models/zoo/alexnet-g4-fmnist";
 
     private record Run(int code, String err) {}
 
@@ -34,10 +37,29 @@ class ReportCommandTest {
     }
 
     @Test
-    void aRealBoardIsRefusedWithTheBoardsAllowed() {
-        Run r = run(Path.of(".."), "report", "--platform", "jetson-nano");
+    void aRealBoardWhoseFilesAreMissingIsRefusedInOneLine(@TempDir Path dir) {
+        Run r = run(Path.of(".."), "report", "--platform", "jetson-nano", "--sysfs-root", dir.toString(), "--out",
+                dir.resolve("r").toString(), "--model", MODEL);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("'jetson-nano'").contains("emulated:jetson-nano").contains("emulated:odroid-xu3");
+        assertThat(r.err()).contains("board jetson-nano: cannot read cpufreq policy0")
+                .contains(dir.resolve("sys/devices/system/cpu/cpufreq/policy0").toString());
+        Run unknown = run(Path.of(".."), "report", "--platform", "jetson-tx2", "--sysfs-root", dir.toString(), "--out",
+                dir.resolve("r").toString(), "--model", MODEL);
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no board preset 'jetson-tx2'").contains("allowed: auto, ").contains("generic");
+    }
+
+    @Test
+    void aRealBoardWithoutAPowerSensorIsRefusedAndLeftAsItWas(@TempDir Path dir) throws Exception {
+        try (FakeGenericBoard board = FakeGenericBoard.create(dir.resolve("sysfs"), false)) {
+            var before = board.cpufreqFiles();
+            Run r = run(Path.of(".."), "report", "--platform", "generic", "--sysfs-root", board.root().toString(), "--out",
+                    dir.resolve("r").toString(), "--model", MODEL);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("board generic: no readable power sensor under " + board.root())
+                    .contains("run as root").doesNotContain("restored");
+            assertThat(board.cpufreqFiles()).isEqualTo(before);
+        }
     }
 
     @Test
