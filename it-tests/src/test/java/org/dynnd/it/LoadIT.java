@@ -36,6 +36,9 @@ class LoadIT extends DaemonTest {
         daemon = DaemonProcess.start(home);
     }
 
+    /** Rounds of {@link #CLIENTS} clients after the warm-up. */
+    static final int ROUNDS = 5;
+
     @Test
     void aThousandConcurrentClientsAreAllAnsweredAndLeaveNothingBehind() throws Exception {
         // A small round first, so that what the first clients cost once (classes, buffers, JIT)
@@ -46,19 +49,26 @@ class LoadIT extends DaemonTest {
         int fdsBefore = daemon.openFileDescriptors();
         long rssBefore = daemon.residentKiB();
 
-        Measured first = measuredRound(fdsBefore, rssBefore);
-        // A second round shows whether anything accumulates per round: the JVM keeps the heap it
-        // has grown into during the first, but a leak per connection would grow again.
-        Measured second = measuredRound(fdsBefore, first.rssAfter);
-        System.out.println("LoadIT: " + first.figures);
-        System.out.println("LoadIT: " + second.figures);
-        // 1,000 connections with their buffers would keep far more than this (256 KiB high-water
-        // mark each); the margin is for the heap the JVM grew into.
-        assertThat(first.rssAfter).as(first.figures).isLessThanOrEqualTo(rssBefore + 128 * 1024);
-        // 64 MiB over 1,000 connections: anything kept at 64 KiB or more per connection shows. The
-        // second round still grew by 15-49 MiB in runs on a loaded 2-core machine (the heap is sized
-        // adaptively and is not given back), so a tighter bound fails without a leak.
-        assertThat(second.rssAfter).as(second.figures).isLessThanOrEqualTo(first.rssAfter + 64 * 1024);
+        // Resident memory grows in steps (the JVM's heap, malloc's arenas, Netty's pooled chunks),
+        // by anything from 0 to 240 MiB in a round on this machine, and then stays: in one run
+        // rounds of 1,000 clients grew +241, +8, +1, +42, +0 MiB. A leak per connection grows every
+        // round instead. So five rounds run, and at least one of the last four must grow less than
+        // 32 MiB: a leak of 32 KiB or more per connection (half a connection's 64 KiB read buffer)
+        // fails.
+        List<Measured> rounds = new java.util.ArrayList<>();
+        long rss = rssBefore;
+        for (int i = 0; i < ROUNDS; i++) {
+            Measured round = measuredRound(fdsBefore, rss);
+            rounds.add(round);
+            System.out.println("LoadIT: round " + (i + 1) + ": " + round.figures);
+            rss = round.rssAfter;
+        }
+        long leastLaterGrowthKiB = Long.MAX_VALUE;
+        for (int i = 1; i < ROUNDS; i++) {
+            leastLaterGrowthKiB = Math.min(leastLaterGrowthKiB, rounds.get(i).rssAfter - rounds.get(i - 1).rssAfter);
+        }
+        assertThat(leastLaterGrowthKiB).as("the least growth of rounds 2-%d; %s", ROUNDS,
+                rounds.stream().map(Measured::figures).toList()).isLessThan(32 * 1024);
 
         try (ProtocolClient client = ProtocolClient.connect(daemon.socket())) {
             JsonNode status = client.result("status");
@@ -76,8 +86,10 @@ class LoadIT extends DaemonTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(round.errors).as("error replies").isEmpty();
         assertThat(round.answered).as("replies").isEqualTo(CLIENTS * OPS.length);
+        // Every client holds a descriptor in the daemon; the daemon's own short-lived files (a
+        // telemetry file being replaced, a sysfs read) may have been open in the count before.
         assertThat(round.fdsWhileConnected).as("descriptors while the clients were connected")
-                .isGreaterThanOrEqualTo(fdsBefore + CLIENTS);
+                .isGreaterThanOrEqualTo(fdsBefore + CLIENTS - 5);
 
         // The daemon notices the hang-ups on its event loop; give it a moment.
         long deadline = System.currentTimeMillis() + 10_000;
