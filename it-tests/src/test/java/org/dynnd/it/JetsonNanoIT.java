@@ -86,9 +86,11 @@ class JetsonNanoIT extends DaemonTest {
                     .isGreaterThan(idleW);
             double limit = cap;
             telemetry.skipQueued();
-            List<JsonNode> seen = telemetry.awaitSample(20, s -> s.path("power_w").isNumber()
-                    && s.path("power_w").asDouble() <= limit && s.path("inferences").asInt() > 0, "power <= " + limit + " W");
-            assertThat(seen.get(seen.size() - 1).get("op")).as("the operating point under the cap").isNotEqualTo(fullOp);
+            // A period at the unconstrained point may read under the cap by noise: the cap is kept
+            // when another point runs and the sensors read under it.
+            telemetry.awaitSample(30, s -> !s.path("op").equals(fullOp) && s.path("power_w").isNumber()
+                    && s.path("power_w").asDouble() <= limit && s.path("inferences").asInt() > 0,
+                    "another point than " + fullOp.path("label").asText() + " runs and power <= " + limit + " W");
             JsonNode status = new ObjectMapper().readTree(dynnctl("status", "--json").stdout());
             assertThat(status.path("effective").path("power_w").asDouble()).isEqualTo(limit);
         }
