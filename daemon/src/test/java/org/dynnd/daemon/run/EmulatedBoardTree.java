@@ -33,9 +33,13 @@ public final class EmulatedBoardTree implements AutoCloseable {
         return platform.sysfsRoot();
     }
 
+    /** Stops the ticks and waits for one in progress: it could still write a file into a folder being deleted. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         platform.close();
         scheduler.shutdownNow();
+        if (!scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the emulated kernel's tick did not stop within 10 s");
+        }
     }
 }
