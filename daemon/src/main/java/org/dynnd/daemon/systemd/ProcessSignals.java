@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The daemon's signals: SIGTERM and SIGINT run the stop action once (restore the hardware,
@@ -48,9 +49,18 @@ public final class ProcessSignals {
         Signal.handle(new Signal("INT"), s -> onStop("SIGINT"));
     }
 
-    /** Installs the handler for HUP. */
-    public void installReload() {
-        Signal.handle(new Signal("HUP"), s -> onReload());
+    /**
+     * Installs the handler for HUP; false when the process was started with SIGHUP ignored (under
+     * {@code nohup}): the JVM then leaves it ignored, and a configuration change needs a restart.
+     */
+    public boolean installReload() {
+        SignalHandler previous = Signal.handle(new Signal("HUP"), s -> onReload());
+        if (previous == SignalHandler.SIG_IGN) {
+            LOG.warn("SIGHUP is ignored by this process (started under nohup?): the configuration is not reloaded on"
+                    + " SIGHUP, restart to change it");
+            return false;
+        }
+        return true;
     }
 
     /** What SIGTERM and SIGINT do; only the first call runs the stop action. */
