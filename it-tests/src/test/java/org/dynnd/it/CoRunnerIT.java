@@ -82,9 +82,11 @@ class CoRunnerIT extends DaemonTest {
 
     @Test
     void theA15RailNeverFallsBelowItsBusyPowerWhileTheCoRunnerRuns() {
-        List<Double> watts = during.stream().skip(2).map(s -> s.path("rails_w").path("a15"))
+        // The first and last two periods may straddle the co-runner's start or end (the log line
+        // that marks them is read between samples).
+        List<Double> watts = during.subList(2, during.size() - 2).stream().map(s -> s.path("rails_w").path("a15"))
                 .filter(JsonNode::isNumber).map(JsonNode::asDouble).toList();
-        assertThat(watts).as("a15 readings while the co-runner runs").hasSizeGreaterThanOrEqualTo(15);
+        assertThat(watts).as("a15 readings while the co-runner runs").hasSizeGreaterThanOrEqualTo(13);
         assertThat(watts).as("a15 W while the co-runner runs; samples %s", a15(during))
                 .allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(A15_BUSY_AT_LOWEST_W * 0.99));
     }
