@@ -28,15 +28,9 @@ public final class Controller {
     private final Profile profile;
     private ControllerConfig config;
     private final Selector selector;
-    /** Periods after a change of unit whose power readings are not learnt from (sensor lag). */
-    private static final int POWER_SETTLE_PERIODS = 2;
-    private int powerUnit = -1;
-    private int periodsOnUnit;
     private final SlowdownFilter[] latency;
-    private final SlowdownFilter[] power;
+    private final PowerEstimate power;
     private final LatencySpread spread;
-    private final double[] powerNoise;
-    private final double[] lastPowerZ;
     private final long[] lastSeen;
     private final boolean[] allowed;
     private final double[] latQ;
@@ -59,18 +53,12 @@ public final class Controller {
         int units = space.units().size();
         int filters = config.perUnit() ? units : 1;
         latency = new SlowdownFilter[filters];
-        power = new SlowdownFilter[filters];
         for (int f = 0; f < filters; f++) {
             // The profile was just calibrated (each point the mean of several inferences): start
             // trusting it to about 2%.
             latency[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4);
-            // Power readings are one per period and their noise is learnt slowly: confirm steps.
-            power[f] = new SlowdownFilter(config.levelNoise(), config.slopeNoise(), config.jumpSigmas(), 5e-4, 2);
         }
-        powerNoise = new double[filters];
-        Arrays.fill(powerNoise, 1e-3);
-        lastPowerZ = new double[filters];
-        Arrays.fill(lastPowerZ, Double.NaN);
+        power = new PowerEstimate(this.profile, config);
         lastSeen = new long[units];
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
@@ -113,7 +101,7 @@ public final class Controller {
     public Decision decide(Observation observation) {
         period++;
         boolean[] measured = updateLatency(observation);
-        updatePower(observation);
+        power.update(observation, config.refineWeight());
         workload.observe(observation);
         double requestsPerMs = workload.requestsPerMs();
         double perPeriod = requestsPerMs * observation.periodMs();
@@ -122,7 +110,7 @@ public final class Controller {
                 lastSeen[u] = period;
             }
             SlowdownFilter lf = latency[filterOf(u)];
-            SlowdownFilter pf = power[filterOf(u)];
+            SlowdownFilter pf = power.filter(u);
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
             // The period's busy time varies with the per-inference spread averaged over its inferences.
@@ -155,7 +143,7 @@ public final class Controller {
         double perPeriod = Math.max(1, requestsPerMs * 1000);
         for (int u = 0; u < units; u++) {
             SlowdownFilter lf = latency[filterOf(u)];
-            SlowdownFilter pf = power[filterOf(u)];
+            SlowdownFilter pf = power.filter(u);
             double m = lf.logMean() + lf.logSlope();
             double v = lf.logVariance();
             mean[u] = Math.exp(m + zAvg * Math.sqrt(v + spread.global() / perPeriod));
@@ -262,62 +250,6 @@ public final class Controller {
         }
     }
 
-    private void updatePower(Observation observation) {
-        int unit = -1;
-        boolean mixedUnits = false;
-        double busyShare = 0;
-        double expectedBusy = 0;
-        for (Observation.Segment s : observation.segments()) {
-            int u = space.unitOf(s.op());
-            mixedUnits |= unit >= 0 && u != unit;
-            unit = unit < 0 ? u : unit;
-            double busy = 0;
-            for (double t : s.latenciesMs()) {
-                busy += t;
-            }
-            double share = busy / observation.periodMs();
-            busyShare += share;
-            expectedBusy += share * profile.busyPowerW(s.op());
-        }
-        // Power sensors lag (the XU3's INA231 refreshes every 263.8 ms, and a reading spans its
-        // interval): the first periods after inference moved to another unit still show the old
-        // unit's power and would teach the new unit's filter a step that is not there.
-        periodsOnUnit = unit >= 0 && unit == powerUnit ? periodsOnUnit + 1 : 0;
-        if (unit >= 0) {
-            powerUnit = unit;
-        }
-        boolean settled = periodsOnUnit >= POWER_SETTLE_PERIODS;
-        boolean usable = unit >= 0 && !mixedUnits && settled && Double.isFinite(observation.powerW()) && observation.powerW() > 0;
-        for (int f = 0; f < power.length; f++) {
-            if (!usable || f != filterOf(unit)) {
-                power[f].coast();
-            }
-        }
-        if (!usable) {
-            return;
-        }
-        int first = observation.segments().get(0).op();
-        double idle = Math.max(0, 1 - Math.min(1, busyShare));
-        double expected = expectedBusy / Math.max(1, busyShare) + idle * profile.idlePowerW(first);
-        double zp = Math.log(observation.powerW() / expected);
-        int f = filterOf(unit);
-        if (!Double.isNaN(lastPowerZ[f])) {
-            double d = zp - lastPowerZ[f];
-            double cap = 9 * Math.max(powerNoise[f], 1e-4);
-            powerNoise[f] += 0.1 * (Math.min(d * d / 2, cap) - powerNoise[f]);
-        }
-        lastPowerZ[f] = zp;
-        power[f].update(zp, Math.max(powerNoise[f], 1e-5));
-        // Online refinement of the busy power of a point that ran alone for the period: what the
-        // reading says it drew, net of the idle share and of the unit's present factor, so that
-        // the profile learns how this point differs from the others of its unit.
-        if (config.refineWeight() > 0 && observation.segments().size() == 1 && busyShare > 0.2
-                && !power[f].jumped() && power[f].logVariance() < 4 * powerNoise[f]) {
-            double net = observation.powerW() / power[f].factor() - idle * profile.idlePowerW(first);
-            profile.refine(first, Double.NaN, net / Math.min(1, busyShare), config.refineWeight());
-        }
-    }
-
     private Decision probe(Decision decision, Budget budget, double perPeriod) {
         // Also when the budget looks infeasible: a stale, pessimistic estimate may be why.
         if (config.probeEvery() <= 0 || perPeriod < 2) {
@@ -407,7 +339,7 @@ public final class Controller {
 
     /** The power slow-down filter of {@code unit}. */
     public SlowdownFilter powerFilter(int unit) {
-        return power[filterOf(unit)];
+        return power.filter(unit);
     }
 
     /** The learnt variance of the log latency of single inferences, all points pooled. */
