@@ -33,19 +33,22 @@ public final class Selector {
     private final double[] energy;
     private final int[] mask;
     private final boolean[] overloaded;
+    private final PointEvaluation points;
+    private final SplitShares shares;
     private Budget budget;
     private boolean saturated;
 
     public Selector(Profile profile) {
         this.profile = profile;
         this.space = profile.space();
-        int n = space.size();
-        latQ = new double[n];
-        util = new double[n];
-        power = new double[n];
-        energy = new double[n];
-        mask = new int[n];
-        overloaded = new boolean[n];
+        points = new PointEvaluation(profile);
+        latQ = points.latQ;
+        util = points.util;
+        power = points.power;
+        energy = points.energy;
+        mask = points.mask;
+        overloaded = points.overloaded;
+        shares = new SplitShares(profile, power, energy);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class Selector {
      */
     public Decision select(Input in, int prevPrimary, int prevSecondary, double accuracyBand, double energyBand) {
         budget = in.budget();
-        int active = evaluate(in);
+        int active = points.evaluate(in);
         saturated = in.saturated();
         Decision best = bestFeasible(in, active);
         if (best == null && in.allowSplit()) {
@@ -141,49 +144,6 @@ public final class Selector {
 
     private static boolean allowed(Input in, int op) {
         return in.allowed() == null || in.allowed()[op];
-    }
-
-    private int evaluate(Input in) {
-        Budget b = in.budget();
-        double rate = in.requestsPerMs();
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("request rate must be positive, got " + rate + " per ms");
-        }
-        int active = LATENCY;
-        for (Constraint c : b.constraints()) {
-            active |= c.bit();
-        }
-        int n = space.size();
-        for (int i = 0; i < n; i++) {
-            int u = space.unitOf(i);
-            double t = profile.latencyMs(i);
-            latQ[i] = t * in.latencyQuantile()[i];
-            util[i] = rate * t * in.latencyMean()[u];
-            // A waiting client keeps every point as busy as the current one: a faster point
-            // serves more inferences and draws its busy power as long, a slower one serves fewer.
-            double busy = in.saturated() ? Math.min(1.0, in.closedLoopShare()) : Math.min(1.0, util[i]);
-            double served = in.saturated() ? busy / (t * in.latencyMean()[u]) : Math.min(rate, rate / util[i]);
-            double p = (busy * profile.busyPowerW(i) + (1 - busy) * profile.idlePowerW(i)) * in.power()[u];
-            power[i] = p;
-            // Per inference served: a point that cannot keep up serves only its capacity.
-            energy[i] = p / served;
-            overloaded[i] = util[i] > 1;
-            int m = 0;
-            if ((overloaded[i] && !in.saturated()) || latQ[i] > b.latencyMs()) {
-                m |= LATENCY;
-            }
-            if (p > b.powerW()) {
-                m |= Constraint.POWER.bit();
-            }
-            if (energy[i] > b.energyMj()) {
-                m |= Constraint.ENERGY.bit();
-            }
-            if (profile.accuracyPercent(i) < b.minAccuracyPercent()) {
-                m |= Constraint.ACCURACY.bit();
-            }
-            mask[i] = m;
-        }
-        return active;
     }
 
     private double obj1(int i) {
@@ -282,70 +242,13 @@ public final class Selector {
 
     /** The best share of {@code a} (the rest on {@code b}) meeting every averaged constraint, or null. */
     private Decision mixWithin(Input in, int active, int a, int b) {
-        double lo = 0;
-        double hi = 1;
-        Budget bud = in.budget();
-        double[][] slacks = {
-            {(active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[a] : 0,
-                (active & Constraint.POWER.bit()) != 0 ? bud.powerW() - power[b] : 0},
-            {(active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[a] : 0,
-                (active & Constraint.ENERGY.bit()) != 0 ? bud.energyMj() - energy[b] : 0},
-            {(active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(a) - bud.minAccuracyPercent() : 0,
-                (active & Constraint.ACCURACY.bit()) != 0 ? profile.accuracyPercent(b) - bud.minAccuracyPercent() : 0}};
-        for (double[] sl : slacks) {
-            double d = sl[0] - sl[1];
-            if (d > 0) {
-                lo = Math.max(lo, -sl[1] / d);
-            } else if (d < 0) {
-                hi = Math.min(hi, sl[1] / -d);
-            } else if (sl[1] < 0) {
-                return null;
-            }
-        }
-        double per = in.requestsPerPeriod();
-        if (per >= 1) {
-            lo = Math.ceil(lo * per - 1e-9) / per;
-            hi = Math.floor(hi * per + 1e-9) / per;
-        }
-        if (lo > hi) {
-            return null;
-        }
-        double x = obj1(a) >= obj1(b) ? hi : lo;
-        if (x <= 0 || x >= 1) {
-            return null; // a single point would do, and none does
-        }
-        return mix(a, b, x);
+        double x = shares.within(in.budget(), active, a, b, in.requestsPerPeriod(), obj1(a) >= obj1(b));
+        return Double.isNaN(x) ? null : mix(a, b, x);
     }
 
     /** The largest share of inferences on {@code a} that keeps the averaged constraints with {@code b}. */
     private double share(Input in, int active, int a, int b) {
-        double x = 1.0;
-        Budget bud = in.budget();
-        if ((active & Constraint.POWER.bit()) != 0) {
-            x = Math.min(x, limit(bud.powerW() - power[b], bud.powerW() - power[a]));
-        }
-        if ((active & Constraint.ENERGY.bit()) != 0) {
-            x = Math.min(x, limit(bud.energyMj() - energy[b], bud.energyMj() - energy[a]));
-        }
-        if ((active & Constraint.ACCURACY.bit()) != 0) {
-            x = Math.min(x, limit(profile.accuracyPercent(b) - bud.minAccuracyPercent(),
-                    profile.accuracyPercent(a) - bud.minAccuracyPercent()));
-        }
-        if (in.requestsPerPeriod() >= 1) {
-            x = Math.floor(x * in.requestsPerPeriod() + 1e-9) / in.requestsPerPeriod();
-        }
-        return Math.max(0, x);
-    }
-
-    /** Share x with x·slackA + (1-x)·slackB = 0 when slackA is negative, else 1. */
-    private static double limit(double slackB, double slackA) {
-        if (slackA >= 0) {
-            return 1.0;
-        }
-        if (slackB < 0) {
-            return 0.0;
-        }
-        return slackB / (slackB - slackA);
+        return shares.largest(in.budget(), active, a, b, in.requestsPerPeriod());
     }
 
     private Decision pair(Input in, int active, int a, int b) {
