@@ -59,7 +59,7 @@ class BoardReportTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         board.close();
     }
 

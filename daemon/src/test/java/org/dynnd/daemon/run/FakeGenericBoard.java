@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The sysfs tree of a two-policy x86 machine the governor has no model of (platform
- * {@code generic}), as it-tests' GenericBoardIT builds it: acpi-cpufreq's files for one policy
+ * {@code generic}), for the report's tests and it-tests' GenericBoardIT: acpi-cpufreq's files for one policy
  * per CPU of this 2-CPU host, and RAPL package and core zones whose energy_uj counters a thread
  * advances at a known power. File contents follow the kernel's formats (boards/x86-rapl.yaml and
  * acpi-cpufreq's sysfs: descending frequency list with a trailing space).
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class FakeGenericBoard implements AutoCloseable {
 
     public static final String CPUFREQ = "sys/devices/system/cpu/cpufreq";
-    static final String RAPL = "sys/devices/virtual/powercap/intel-rapl";
+    public static final String RAPL = "sys/devices/virtual/powercap/intel-rapl";
     /** The package draws 6 W, its core zone 4 W of them: the board is 6 W, not 10. */
     public static final double PACKAGE_W = 6.0;
     public static final double CORE_W = 4.0;
@@ -131,10 +131,14 @@ public final class FakeGenericBoard implements AutoCloseable {
         return files;
     }
 
+    /** Stops the counters and waits for a tick in progress (it could write into a folder being deleted). */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (counters != null) {
             counters.shutdownNow();
+            if (!counters.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the RAPL counter thread did not stop within 10 s");
+            }
         }
     }
 }
