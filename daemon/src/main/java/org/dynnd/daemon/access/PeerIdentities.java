@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Completes the kernel's peer credentials with the peer's supplementary groups, which
- * {@code SO_PEERCRED} does not carry, from {@code /proc/PID/status}. If the process is gone or
+ * {@code SO_PEERCRED} does not carry: from {@code SO_PEERGROUPS} where the kernel has it, else from
+ * {@code /proc/PID/status}. If the process is gone or
  * unreadable, only the primary group counts: access can only be narrower, never wider.
  */
 public final class PeerIdentities {
@@ -20,7 +21,19 @@ public final class PeerIdentities {
         this.procRoot = procRoot;
     }
 
-    /** The identity of a peer with the given kernel credentials. */
+    /** The identity of a peer whose supplementary groups the kernel gave with its credentials. */
+    public static PeerIdentity of(int pid, int uid, int[] primaryGids, int[] supplementaryGids) {
+        Set<Integer> gids = new HashSet<>();
+        for (int gid : primaryGids) {
+            gids.add(gid);
+        }
+        for (int gid : supplementaryGids) {
+            gids.add(gid);
+        }
+        return new PeerIdentity(pid, uid, gids);
+    }
+
+    /** The identity of a peer with the given kernel credentials, its supplementary groups from /proc. */
     public PeerIdentity identify(int pid, int uid, int[] primaryGids) {
         Set<Integer> gids = new HashSet<>();
         for (int gid : primaryGids) {

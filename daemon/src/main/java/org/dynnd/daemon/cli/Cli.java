@@ -1,6 +1,8 @@
 package org.dynnd.daemon.cli;
 
 import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.logging.JournalFormat;
+import org.slf4j.event.Level;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +21,10 @@ public final class Cli {
         CommandLine line = new CommandLine(command);
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException || ex instanceof UserErrorException) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                // Under systemd this is the journal's one line of why the unit failed: at error priority.
+                cmd.getErr().print(JournalFormat.forThisProcess().line(Level.ERROR,
+                        cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
+                cmd.getErr().flush();
                 return USAGE_ERROR;
             }
             throw ex;

@@ -19,6 +19,21 @@ public final class JournalFormat {
         this.prefix = prefix;
     }
 
+    /**
+     * The format for this process: priority prefixes when its output goes to the journal (systemd
+     * sets {@code JOURNAL_STREAM} for a unit whose output is the journal) or when the
+     * {@code dynnd.log.prefix} property says so.
+     */
+    public static JournalFormat forThisProcess() {
+        String property = System.getProperty("dynnd.log.prefix");
+        return new JournalFormat(property != null ? Boolean.parseBoolean(property) : System.getenv("JOURNAL_STREAM") != null);
+    }
+
+    /** One line of {@code text} at {@code level}, without a logger's name, ending in a newline. */
+    public String line(Level level, String text) {
+        return (prefix ? "<" + priority(level) + ">" : "") + text.replace('\n', ' ') + "\n";
+    }
+
     /** The syslog priority of {@code level}. */
     public static int priority(Level level) {
         return switch (level) {

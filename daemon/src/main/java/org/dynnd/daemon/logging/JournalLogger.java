@@ -14,17 +14,26 @@ final class JournalLogger extends LegacyAbstractLogger {
     private final transient JournalFormat format;
     private final transient PrintStream out;
     private final transient AtomicInteger threshold;
+    private final Level ceiling;
 
-    /** @param threshold the lowest level written, as {@link Level#toInt()}; shared by every logger and changeable */
-    JournalLogger(String name, JournalFormat format, PrintStream out, AtomicInteger threshold) {
+    /**
+     * @param threshold the lowest level written, as {@link Level#toInt()}; shared by every logger and changeable
+     * @param ceiling the highest level this logger's records are written at (a record above it is written at it)
+     */
+    JournalLogger(String name, JournalFormat format, PrintStream out, AtomicInteger threshold, Level ceiling) {
         this.name = name;
         this.format = format;
         this.out = out;
         this.threshold = threshold;
+        this.ceiling = ceiling;
+    }
+
+    private Level capped(Level level) {
+        return level.toInt() > ceiling.toInt() ? ceiling : level;
     }
 
     private boolean enabled(Level level) {
-        return level.toInt() >= threshold.get();
+        return capped(level).toInt() >= threshold.get();
     }
 
     @Override
@@ -62,7 +71,7 @@ final class JournalLogger extends LegacyAbstractLogger {
         String message = MessageFormatter.basicArrayFormat(pattern, args);
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         // One print call per record, so records of different threads do not interleave.
-        out.print(format.format(level, shortName, message, error));
+        out.print(format.format(capped(level), shortName, message, error));
         out.flush();
     }
 }

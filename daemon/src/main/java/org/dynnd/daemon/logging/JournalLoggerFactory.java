@@ -15,6 +15,19 @@ import org.slf4j.event.Level;
  */
 public final class JournalLoggerFactory implements ILoggerFactory {
 
+    /**
+     * Libraries' loggers whose warnings are about what the daemon never uses, written at debug
+     * level: Netty lists the network interfaces when its native transport loads and warns when
+     * there are none, but dynnd speaks AF_UNIX only and its unit forbids every other address
+     * family; DJL looks for CUDA on every start and warns on a board without it, where the CPU
+     * engine is the one dynnd ships.
+     */
+    private static final Map<String, Level> CEILINGS = Map.of(
+            "io.netty.util.NetUtilInitializations", Level.DEBUG,
+            "io.netty.util.NetUtil", Level.DEBUG,
+            "io.netty.util.internal.MacAddressUtil", Level.DEBUG,
+            "ai.djl.util.cuda.CudaUtils", Level.DEBUG);
+
     private final Map<String, JournalLogger> loggers = new ConcurrentHashMap<>();
     private final JournalFormat format;
     private final PrintStream out;
@@ -28,7 +41,8 @@ public final class JournalLoggerFactory implements ILoggerFactory {
 
     @Override
     public Logger getLogger(String name) {
-        return loggers.computeIfAbsent(name, n -> new JournalLogger(n, format, out, threshold));
+        return loggers.computeIfAbsent(name, n -> new JournalLogger(n, format, out, threshold,
+                CEILINGS.getOrDefault(n, Level.ERROR)));
     }
 
     /** The lowest level written from now on. */

@@ -42,10 +42,8 @@ public final class JournalServiceProvider implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        String prefixProperty = System.getProperty("dynnd.log.prefix");
-        boolean prefix = prefixProperty != null ? Boolean.parseBoolean(prefixProperty) : System.getenv("JOURNAL_STREAM") != null;
         Level threshold = level(System.getProperty("dynnd.log.level", "info"));
-        JournalFormat format = new JournalFormat(prefix);
+        JournalFormat format = JournalFormat.forThisProcess();
         factory = new JournalLoggerFactory(format, System.err, threshold);
     }
 

@@ -27,4 +27,22 @@ class JournalLoggerFactoryTest {
         log.warn("a warning");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("<6>Test: shown\n<7>Test: now shown\n<4>Test: a warning\n");
     }
+
+    @Test
+    void nettysNetworkInterfaceWarningsOfAnAfUnixDaemonAreDebugRecords() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JournalLoggerFactory factory = new JournalLoggerFactory(new JournalFormat(true),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), Level.INFO);
+        Logger netty = factory.getLogger("io.netty.util.NetUtilInitializations");
+        netty.warn("Failed to retrieve the list of available network interfaces", new java.net.SocketException("none"));
+        assertThat(netty.isWarnEnabled()).isFalse();
+        assertThat(bytes.size()).isZero();
+        factory.threshold(Level.DEBUG);
+        netty.warn("Failed to find the loopback interface");
+        netty.error("any record of it is a debug record");
+        factory.getLogger("io.netty.channel.Other").warn("other Netty warnings stay warnings");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("<7>NetUtilInitializations: Failed to find the loopback"
+                + " interface\n<7>NetUtilInitializations: any record of it is a debug record\n<4>Other: other Netty warnings"
+                + " stay warnings\n");
+    }
 }

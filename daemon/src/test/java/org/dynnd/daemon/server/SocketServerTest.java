@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
@@ -307,6 +308,46 @@ class SocketServerTest {
         assertThat(hello.path("uid").asInt()).isEqualTo(uid);
         // root may always set budgets; anyone else is not uid -1 and may only read
         assertThat(hello.path("allowed_ops").toString().contains("\"budget\"")).isEqualTo(uid == 0);
+    }
+
+    @Test
+    void supplementaryGroupsComeFromTheSocketWhenProcIsHidden(@TempDir Path emptyProc) throws Exception {
+        // As under ProtectProc=invisible: no client's /proc/PID/status is readable. The client is a
+        // child process (socat) with supplementary groups of its own, which needs root to set.
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.dynnd.daemon.client.RuntimePaths.currentUid() == 0,
+                "setting a child's supplementary groups needs root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("setpriv") && onPath("socat"), "needs setpriv and socat");
+        daemon.close();
+        daemon = new TestDaemon(dir, ServerSettings.defaults("test-board"),
+                new org.dynnd.daemon.access.AccessPolicy(List.of(), List.of(4343), org.dynnd.daemon.access.AccessPolicy.DEFAULT_READ_OPS),
+                new KernelPeerCredentials(new org.dynnd.daemon.access.PeerIdentities(emptyProc)));
+        // The test's folders are root's own (0700): let the other uid reach the socket.
+        for (Path p = daemon.socket.getParent(); p != null && p.startsWith(dir); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(daemon.socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(helloAs("4242,4343")).contains("\"budget\"");
+        assertThat(helloAs("4242")).doesNotContain("\"budget\"").contains("\"status\"");
+    }
+
+    private String helloAs(String groups) throws Exception {
+        Process p = new ProcessBuilder("setpriv", "--reuid=4242", "--regid=4242", "--groups=" + groups, "--",
+                "socat", "-t", "5", "-", "UNIX-CONNECT:" + daemon.socket).redirectErrorStream(true).start();
+        p.getOutputStream().write("{\"id\":1,\"op\":\"hello\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String reply = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(reply).isZero();
+        assertThat(reply).contains("\"uid\":4242");
+        return reply;
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (java.nio.file.Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
