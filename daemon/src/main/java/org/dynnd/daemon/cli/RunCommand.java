@@ -1,5 +1,8 @@
 package org.dynnd.daemon.cli;
 
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.reload.LogLevelPart;
 import org.dynnd.daemon.run.DaemonAssembly;
 import org.dynnd.daemon.runtime.DaemonRuntime;
+import org.dynnd.daemon.state.BoardLock;
+import org.dynnd.daemon.systemd.SocketActivation;
 import org.dynnd.daemon.systemd.ProcessSignals.ReloadOutcome;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -23,7 +28,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code dynnd run}: the daemon. Restores the hardware a dead run left changed, joins the
+ * {@code dynnd run}: the daemon. Refuses to start (exit 2, one line) when another daemon serves the
+ * socket or holds the board's lock; restores the hardware a dead run left changed, joins the
  * platform, model, sensors and governor, serves the socket until SIGTERM or SIGINT, then puts every
  * knob it touched back and exits 0.
  */
@@ -48,6 +54,19 @@ public final class RunCommand implements Callable<Integer> {
         Path socket = config.daemon().socketPath(root, env);
         Files.createDirectories(socket.getParent());
         long pid = ProcessHandle.current().pid();
+        Path sysfsRoot = config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot());
+        if (SocketActivation.fromEnvironment(env, pid).isEmpty() && listening(socket)) {
+            throw new UserErrorException("another dynnd is already listening on " + socket + "; one daemon per board:"
+                    + " stop it first, or give this one another daemon.socket");
+        }
+        // Before any state file is read or any knob written: a second daemon changes nothing.
+        try (BoardLock lock = acquire(runtimeDir, sysfsRoot)) {
+            return serve(config, env, home, runtimeDir, socket, root, pid);
+        }
+    }
+
+    private Integer serve(DynndConfig config, Map<String, String> env, Path home, Path runtimeDir, Path socket, boolean root,
+            long pid) throws Exception {
         DaemonRuntime.restoreLeftover(runtimeDir.resolve("hardware-state.json"));
         Path cacheDir = config.daemon().cacheDirectory(root, env);
         Files.createDirectories(cacheDir);
@@ -67,6 +86,26 @@ public final class RunCommand implements Callable<Integer> {
             assembly.parts().hardwareState().restore();
         }
         return 0;
+    }
+
+    private static BoardLock acquire(Path runtimeDir, Path sysfsRoot) throws IOException {
+        try {
+            return BoardLock.acquire(runtimeDir, sysfsRoot);
+        } catch (BoardLock.AlreadyManagedException e) {
+            throw new UserErrorException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether a daemon answers on {@code socket} (a file left by a dead one refuses the connection). */
+    private static boolean listening(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -51,13 +51,23 @@ final class ControlLoop implements Runnable {
         this.lastRun = nanoClock.getAsLong();
     }
 
+    private String lastFailure;
+
     @Override
     public void run() {
         try {
             period();
+            lastFailure = null;
         } catch (RuntimeException e) {
             // A failed period is logged and the next one tries again; the watchdog sees the gap.
-            LOG.error("control period failed: {}", e.toString(), e);
+            // The same failure period after period gets its stack trace once, then one line each.
+            String failure = e.toString();
+            if (failure.equals(lastFailure)) {
+                LOG.error("control period failed again: {}", failure);
+            } else {
+                LOG.error("control period failed: {}", failure, e);
+            }
+            lastFailure = failure;
         }
     }
 

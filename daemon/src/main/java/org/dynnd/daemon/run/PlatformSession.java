@@ -12,6 +12,7 @@ import org.dynnd.daemon.config.DynndConfig;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
 import org.dynnd.daemon.runtime.DaemonRuntime;
+import org.dynnd.daemon.state.BoardLock;
 import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.state.RestoreReport;
 import org.dynnd.governor.actuate.Actuators;
@@ -51,11 +52,13 @@ public final class PlatformSession implements AutoCloseable {
     private final InferenceThreads threads;
     private final LibcAffinity libc = new LibcAffinity();
     private final Thread hook;
+    private final BoardLock lock;
     private Actuators actuators;
     private boolean closed;
 
     private PlatformSession(BoardPreset preset, BoardUnits board, HardwareStateFile state, ClosingIo io,
-            SensorsSetup sensors) {
+            SensorsSetup sensors, BoardLock lock) {
+        this.lock = lock;
         this.preset = preset;
         this.board = board;
         this.state = state;
@@ -87,6 +90,23 @@ public final class PlatformSession implements AutoCloseable {
                 : presets.byName(name).orElseThrow(() -> new ConfigException("--platform: no board preset '" + name
                         + "' in " + presetsFolder + "; allowed: auto, " + String.join(", ",
                                 presets.all().stream().map(BoardPreset::name).toList())));
+        BoardLock lock;
+        try {
+            // The report writes the same knobs as a daemon: never beside a running one.
+            lock = BoardLock.acquire(stateFile.getParent(), sysfsRoot);
+        } catch (BoardLock.AlreadyManagedException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        try {
+            return open(preset, sysfsRoot, stateFile, groups, writable, lock);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static PlatformSession open(BoardPreset preset, Path sysfsRoot, Path stateFile, int groups,
+            Predicate<Path> writable, BoardLock lock) throws ConfigException, IOException {
         DaemonRuntime.restoreLeftover(stateFile);
         HardwareStateFile state = new HardwareStateFile(stateFile, sysfsRoot, ProcessHandle.current().pid());
         BoardModel model = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), groups);
@@ -101,7 +121,7 @@ public final class PlatformSession implements AutoCloseable {
                     + " (RAPL, hwmon INA2xx/INA3221, INA231); the report measures every operating point's power on the"
                     + " board; allowed: a board with readable power rails (RAPL's energy_uj is root-only: run as root)");
         }
-        PlatformSession session = new PlatformSession(preset, board, state, io, sensors);
+        PlatformSession session = new PlatformSession(preset, board, state, io, sensors, lock);
         Runtime.getRuntime().addShutdownHook(session.hook);
         return session;
     }
@@ -191,6 +211,7 @@ public final class PlatformSession implements AutoCloseable {
     @Override
     public void close() {
         restore();
+        lock.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -79,7 +79,9 @@ public final class SocketServer implements AutoCloseable {
     }
 
     /**
-     * Listens on a new socket at {@code path} with mode 0660. A stale socket file from a dead
+     * Listens on a new socket at {@code path} with mode 0666: every user may connect, and each
+     * request is checked against the peer's credentials (status, ops, infer and watch are open to
+     * all; budgets to the configured users and groups). A stale socket file from a dead
      * daemon is replaced; a live one is an error (two daemons must not share the hardware).
      */
     public synchronized void bind(Path path) throws IOException {
@@ -91,8 +93,8 @@ public final class SocketServer implements AutoCloseable {
                 .bind(new DomainSocketAddress(path.toFile())).syncUninterruptibly().channel();
         ownedSocket = path;
         // Connecting needs write permission on the socket file; under the usual umask (022) it is
-        // born writable by its owner only, so widening it to the group here opens no window.
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw----"));
+        // born writable by its owner only. The folder above it decides who reaches it.
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
         LOG.info("listening on {}", path);
     }
 

@@ -62,8 +62,8 @@ class SocketServerTest {
     }
 
     @Test
-    void socketFileHasMode0660() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.socket))).isEqualTo("rw-rw----");
+    void socketFileIsOpenToEveryUser() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.socket))).isEqualTo("rw-rw-rw-");
     }
 
     @Test
