@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
  * budget steps with real test images, a live table, and a report with plots at the end.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the daemon on an emulated Odroid XU3 and drive it through budget steps (loose and tight",
-            "latency, a power cap, an energy budget, a co-runner on the big cluster) with Fashion-MNIST test images;",
-            "print a live table and write report.html (with plots) and report.json. About a minute; no root needed."})
+        description = {"Drive the daemon on an emulated Odroid XU3 through budget steps; report on it.",
+            "The steps: none, a loose and a tight latency, a power cap, an energy budget, and",
+            "a co-runner on the big cluster, while Fashion-MNIST test images are classified.",
+            "Prints a row per control period and a summary per step, and writes report.html",
+            "(with plots) and report.json. About a minute; no root needed."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration-s", paramLabel = "N", defaultValue = "48",
