@@ -14,8 +14,8 @@ public final class OpsCommand extends OneRequestCommand {
      * Said below the table: a user looks for what each point costs, and the protocol's
      * {@code hello} carries the points without predictions.
      */
-    static final String NO_PREDICTIONS = "(the daemon reports no prediction per point; `dynnctl budget` shows the"
-            + " chosen point's latency, energy, power and accuracy)";
+    static final String NO_PREDICTIONS = "(the daemon reports no prediction per point; `dynnctl budget` shows\n"
+            + " the chosen point's latency, energy, power and accuracy)";
 
     @Override
     String op() {

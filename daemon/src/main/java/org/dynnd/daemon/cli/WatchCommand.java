@@ -28,8 +28,8 @@ public final class WatchCommand implements Runnable {
     private static final String HEADER = String.format(ROW,
             "time", "op", "p50 ms", "p95 ms", "power W", "mJ/inf", "acc %", "viol", "budget");
     /** What the columns that are easy to misread mean; printed once above the table. */
-    static final String LEGEND = "(power W: board average over the period; mJ/inf: the board's energy over the period /"
-            + " its inferences, idle time included; viol: latency-budget violations since the daemon started)";
+    static final String LEGEND = "power W: the board's average over the period; mJ/inf: the board's energy over\n"
+            + "the period / its inferences, idle time included; viol: latency-budget violations so far";
     /** Control periods are typically 100-1000 ms, so seconds alone would show several rows with one time. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 

@@ -54,8 +54,7 @@ final class DemoTable {
     /** One row per step with what the report's table holds; {@code summaries} are in step order. */
     void summary(List<StepSummary> summaries) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"step", "budget", "periods", "met after settling", "median p95 ms", "median W", "median mJ/inf",
-            "live acc %"});
+        cells.add(new String[] {"step", "budget", "periods", "met", "p95 ms", "W", "mJ/inf", "acc %"});
         for (StepSummary s : summaries) {
             DemoStep step = steps.get(s.step());
             cells.add(new String[] {step.name(), step.budgetLabel(), Integer.toString(s.periods()),
@@ -69,8 +68,9 @@ final class DemoTable {
                 width[c] = Math.max(width[c], line[c].length());
             }
         }
-        out.println("dynnd demo: summary per step (the first " + StepSummary.SETTLING_PERIODS
-                + " periods of a step are left out as settling)");
+        out.println("dynnd demo: summary per step, over its periods after the first " + StepSummary.SETTLING_PERIODS
+                + " (settling): how many");
+        out.println("met the budget; medians of p95 latency, board power, energy per inference; live accuracy");
         for (String[] line : cells) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {

@@ -89,11 +89,19 @@ class DynnctlTest {
         assertThat(dynnctl("status", "--socket", sock())).isZero();
         assertThat(out.toString()).contains("operating point  k=4 a15@2000MHz (feasible)", "effective budget none, max-accuracy",
                 "latency          p50 9.50 ms, p95 11.25 ms", "board power      2.000 W (average over the last control period)",
-                "board energy     20.00 mJ per served inference: the period's energy / its 12 inferences,\n"
+                "board energy     20.00 mJ per served inference: the last period's energy / its 12 inferences,\n"
                         + "                 idle time included (`dynnctl infer` shows one inference's own)",
                 "violations       3 (latency-budget", "degraded         no\n");
         assertThat(dynnctl("status", "--socket", sock(), "--json")).isZero();
         assertThat(out.toString()).contains("\"effective\":{");
+    }
+
+    @Test
+    void statusSaysWhyThereIsNoEnergyFigure() {
+        daemon.ring.add(new TelemetrySample(1_700_000_000_000L, daemon.governor.current, 0, Double.NaN, Double.NaN, Map.of("a15", 0.5),
+                0.5, Double.NaN, 70.0, 0, List.of()));
+        assertThat(dynnctl("status", "--socket", sock())).isZero();
+        assertThat(out.toString()).contains("board energy     - per served inference (no inference in the last control period)\n");
     }
 
     @Test
@@ -152,13 +160,13 @@ class DynnctlTest {
         } finally {
             ticker.shutdownNow();
         }
-        String[] lines = out.toString().split("\n");
-        assertThat(lines).hasSize(4);
-        assertThat(lines[0]).isEqualTo(WatchCommand.LEGEND);
-        assertThat(lines[1]).startsWith("time ");
-        assertThat(lines[2]).containsPattern("^\\d\\d:\\d\\d:\\d\\d\\.123 ").contains("k=4 a15@2000MHz", "9.50", "11.25",
+        assertThat(out.toString()).startsWith(WatchCommand.LEGEND + "\n");
+        String[] lines = out.toString().substring(WatchCommand.LEGEND.length() + 1).split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("time ");
+        assertThat(lines[1]).containsPattern("^\\d\\d:\\d\\d:\\d\\d\\.123 ").contains("k=4 a15@2000MHz", "9.50", "11.25",
                 "none, max-accuracy");
-        assertThat(lines[1].indexOf("op ")).isEqualTo(lines[2].indexOf("k=4"));
+        assertThat(lines[0].indexOf("op ")).isEqualTo(lines[1].indexOf("k=4"));
     }
 
     @Test

@@ -57,15 +57,16 @@ class DemoTableTest {
         }
         new DemoTable(out, steps).summary(summaries);
         List<String> lines = lines();
-        assertThat(lines).hasSize(2 + steps.size());
+        assertThat(lines).hasSize(3 + steps.size());
         assertThat(lines.get(0)).startsWith("dynnd demo: summary per step");
-        String header = lines.get(1);
-        assertThat(header).startsWith("step").contains("budget", "met after settling", "median p95 ms", "live acc %");
+        String header = lines.get(2);
+        assertThat(header).startsWith("step").contains("budget", "periods", " met ", "p95 ms", "acc %");
         int budget = header.indexOf("budget");
-        int metEnd = header.indexOf("met after settling") + "met after settling".length();
-        assertThat(lines.get(2)).startsWith("steady").contains("no budget");
+        // Right-aligned: the met column ends where its header ends.
+        int metEnd = header.indexOf(" met ") + " met".length();
+        assertThat(lines.get(3)).startsWith("steady").contains("no budget");
         for (int i = 0; i < steps.size(); i++) {
-            String row = lines.get(2 + i);
+            String row = lines.get(3 + i);
             assertThat(row).startsWith(steps.get(i).name());
             assertThat(row.indexOf(steps.get(i).budgetLabel(), steps.get(i).name().length())).as(row).isEqualTo(budget);
             String met = i == 0 ? "no budget" : steps.get(i).metBy(7.25, 1.61, 16.1) ? "3/3 (100 %)" : "0/3 (0 %)";
