@@ -73,6 +73,29 @@ class DynnctlTest {
     }
 
     @Test
+    void aHeldBudgetSaysItIsHeldAndALostDaemonIsExitCodeThree() throws Exception {
+        int[] code = new int[1];
+        Thread holder = new Thread(() -> code[0] = dynnctl("budget", "--socket", sock(), "--latency-ms", "25", "--hold"));
+        holder.start();
+        String held = "(held until Ctrl-C; each change between met and NOT met is printed)";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!out.toString().contains(held) && holder.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(holder.isAlive()).as("the command holds the budget: " + out + err).isTrue();
+        daemon.close();
+        holder.join(30_000);
+        // A daemon for @AfterEach to close.
+        daemon = new TestDaemon(Files.createDirectories(dir.resolve("next")));
+        assertThat(holder.isAlive()).isFalse();
+        assertThat(code[0]).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(out.toString()).startsWith("met: feasible at k=3 a15@2000MHz")
+                .contains(held)
+                .doesNotContain(BudgetCommand.NOT_HELD);
+        assertThat(err.toString()).isEqualTo("dynnctl budget: dynnd closed the connection\n");
+    }
+
+    @Test
     void theHelpOfEveryCommandListsItsExitCodes() {
         assertThat(dynnctl("budget", "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").containsPattern("\\n +1 +the budget is NOT met")
