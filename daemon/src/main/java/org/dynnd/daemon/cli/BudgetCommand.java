@@ -28,6 +28,8 @@ public final class BudgetCommand implements Callable<Integer> {
 
     /** What the one-shot form adds, so nobody takes its "met" for a budget in force. */
     static final String NOT_HELD = "(a check only: the budget ended when this command exited; use --hold to keep it)";
+    /** What {@code --hold} prints after the first answer. */
+    static final String HELD = "(held until Ctrl-C; each change between met and NOT met is printed)";
 
     @Mixin
     ClientOptions client;
@@ -85,7 +87,7 @@ public final class BudgetCommand implements Callable<Integer> {
                 return met ? ExitCodes.OK : ExitCodes.NOT_MET;
             }
             if (!client.json) {
-                out.println("(held until Ctrl-C; each change between met and NOT met is printed)");
+                out.println(HELD);
                 out.flush();
             }
             while (true) {

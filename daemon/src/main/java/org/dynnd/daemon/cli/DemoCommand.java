@@ -1,8 +1,10 @@
 package org.dynnd.daemon.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dynnd.daemon.client.DaemonErrorException;
 import org.dynnd.daemon.client.RuntimePaths;
 import org.dynnd.daemon.demo.Demo;
 import org.dynnd.daemon.demo.DemoScript;
@@ -58,6 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
             result = Demo.run(new Demo.Settings(launcher, images, durationS, folder, RuntimePaths.currentUid(), System.out));
         } catch (DatasetException e) {
             throw new UserErrorException(images + ": " + e.getMessage());
+        } catch (IOException e) {
+            // The daemon did not start or died: one line that points at its log, not a stack trace.
+            throw new CommandException(1, e.getMessage(), e);
+        } catch (DaemonErrorException e) {
+            throw new CommandException(1, "the daemon refused the demo's request: " + e.code() + ": " + e.getMessage()
+                    + "; its log: " + folder.resolve("daemon.log"), e);
         }
         System.out.printf(java.util.Locale.ROOT, "dynnd demo: done in %.1f s; the daemon exited with code %d after SIGTERM%n",
                 result.wallS(), result.daemonExitCode());

@@ -77,7 +77,7 @@ class DynnctlTest {
         int[] code = new int[1];
         Thread holder = new Thread(() -> code[0] = dynnctl("budget", "--socket", sock(), "--latency-ms", "25", "--hold"));
         holder.start();
-        String held = "(held until Ctrl-C; each change between met and NOT met is printed)";
+        String held = BudgetCommand.HELD;
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!out.toString().contains(held) && holder.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
