@@ -67,6 +67,19 @@ class DemoIT {
     }
 
     @Test
+    void theTerminalShowsTheSummaryOfEveryStepAsTheReportHasIt() {
+        List<String> lines = stdout.lines().toList();
+        for (JsonNode step : report.path("steps")) {
+            JsonNode summary = step.path("summary");
+            String met = step.path("index").asInt() == 0 ? "no budget"
+                    : summary.path("met_periods").asInt() + "/" + summary.path("settled_periods").asInt() + " (";
+            String name = step.path("name").asText();
+            assertThat(lines).as(stdout).anyMatch(l -> l.startsWith(name + " ") && l.contains(met)
+                    && l.contains(" " + summary.path("periods").asInt() + " "));
+        }
+    }
+
+    @Test
     void theSummariesFollowFromTheSamples() {
         JsonNode steps = report.path("steps");
         assertThat(steps).hasSize(6);

@@ -54,7 +54,7 @@ class JetsonNanoIT extends DaemonTest {
     void dynnctlStatusShowsTheNanoAndItsRails() throws Exception {
         Command plain = dynnctl("status");
         assertThat(plain.exitCode()).as(plain.stderr()).isZero();
-        assertThat(plain.stdout()).contains("operating point  k=").contains("power            ");
+        assertThat(plain.stdout()).contains("operating point  k=").contains("board power      ");
         Command json = dynnctl("status", "--json");
         assertThat(json.exitCode()).as(json.stderr()).isZero();
         JsonNode rails = new ObjectMapper().readTree(json.stdout()).path("telemetry").path("rails_w");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.dynnd.daemon.client.DynndClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +14,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dynnctl budget}: sets a budget and shows whether it is feasible and the operating point
+ * {@code dynnctl budget}: sets a budget and shows whether it is met and the operating point
  * chosen. A budget lasts as long as the connection, so without {@code --hold} it ends when the
- * command does (a feasibility check); with it, the command keeps the budget and reports changes
- * until interrupted.
+ * command does: a check of what the daemon would do, which the output says. With it, the command
+ * keeps the budget and reports changes until interrupted. The exit code tells whether the budget
+ * is met, so a script can test a budget before it holds one.
  */
 @Command(name = "budget", mixinStandardHelpOptions = true,
-        description = "Set a budget (held while this command runs with --hold) and show the operating point chosen.")
-public final class BudgetCommand implements Runnable {
+        description = {"Set a budget and show whether it is met and the operating point chosen.",
+            "A budget lasts while this command runs: without --hold it ends as soon as the",
+            "answer is printed (a check); with --hold it is kept until Ctrl-C."})
+public final class BudgetCommand implements Callable<Integer> {
+
+    /** What the one-shot form adds, so nobody takes its "met" for a budget in force. */
+    static final String NOT_HELD = "(a check only: the budget ended when this command exited; use --hold to keep it)";
+    /** What {@code --hold} prints after the first answer. */
+    static final String HELD = "(held until Ctrl-C; each change between met and NOT met is printed)";
 
     @Mixin
     ClientOptions client;
@@ -50,7 +59,7 @@ public final class BudgetCommand implements Runnable {
     boolean hold;
 
     @Override
-    public void run() {
+    public Integer call() {
         if (latencyMs == null && energyMj == null && powerW == null && minAccuracy == null && objective == null) {
             throw new UserErrorException("give at least one of --latency-ms, --energy-mj, --power-w, --min-accuracy, --objective");
         }
@@ -68,15 +77,27 @@ public final class BudgetCommand implements Runnable {
                 request.put("priority", priority);
             }
             JsonNode result = ClientOptions.call(c, request);
-            print(out, result, result.path("met").asBoolean());
-            while (hold) {
+            boolean met = result.path("met").asBoolean();
+            print(out, result, met);
+            if (!hold) {
+                if (!client.json) {
+                    out.println(NOT_HELD);
+                    out.flush();
+                }
+                return met ? ExitCodes.OK : ExitCodes.NOT_MET;
+            }
+            if (!client.json) {
+                out.println(HELD);
+                out.flush();
+            }
+            while (true) {
                 Optional<JsonNode> event = c.nextEvent(Duration.ofDays(1));
                 if (event.isPresent() && "lease".equals(event.get().path("event").asText())) {
                     print(out, event.get(), event.get().path("met").asBoolean());
                 }
             }
         } catch (IOException e) {
-            throw new UserErrorException(e.getMessage(), e);
+            throw ClientOptions.unreachable(e);
         }
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code dynnd check-config}: validates the configuration and prints what the daemon would use. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Check the configuration file and print the effective configuration (exit code 2 when it is invalid).")
+        description = {"Check the configuration file and print the effective configuration.",
+            "Exit code 2 when it is invalid."})
 public final class CheckConfigCommand implements Callable<Integer> {
 
     @Mixin

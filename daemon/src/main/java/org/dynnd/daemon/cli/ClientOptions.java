@@ -31,27 +31,35 @@ public final class ClientOptions {
         }
     }
 
-    /** Connects, turning "not running" into a one-line user error. */
+    /** Connects, turning "not running" into a one-line failure with {@link ExitCodes#UNREACHABLE}. */
     DynndClient connect() {
         try {
             return DynndClient.connect(socket());
         } catch (IOException e) {
-            throw new UserErrorException(e.getMessage(), e);
+            throw unreachable(e);
         }
     }
 
-    /** Sends {@code request} and returns its result; daemon errors become one-line user errors. */
+    /**
+     * Sends {@code request} and returns its result; an error reply becomes a one-line failure with
+     * {@link ExitCodes#REFUSED}, a lost connection one with {@link ExitCodes#UNREACHABLE}.
+     */
     static JsonNode call(DynndClient client, ObjectNode request) {
         try {
             return client.call(request);
         } catch (DaemonErrorException e) {
             if ("access_denied".equals(e.code())) {
-                throw new UserErrorException("access denied: " + e.getMessage());
+                throw new CommandException(ExitCodes.REFUSED, "access denied: " + e.getMessage());
             }
-            throw new UserErrorException(e.code() + ": " + e.getMessage());
+            throw new CommandException(ExitCodes.REFUSED, e.code() + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UserErrorException(e.getMessage(), e);
+            throw unreachable(e);
         }
+    }
+
+    /** The failure of a connection that could not be made or was lost. */
+    static CommandException unreachable(IOException e) {
+        return new CommandException(ExitCodes.UNREACHABLE, e.getMessage(), e);
     }
 
     /** A number for text output: {@code -} when unknown. */

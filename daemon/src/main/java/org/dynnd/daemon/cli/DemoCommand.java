@@ -1,8 +1,10 @@
 package org.dynnd.daemon.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dynnd.daemon.client.DaemonErrorException;
 import org.dynnd.daemon.client.RuntimePaths;
 import org.dynnd.daemon.demo.Demo;
 import org.dynnd.daemon.demo.DemoScript;
@@ -15,9 +17,11 @@ import picocli.CommandLine.Option;
  * budget steps with real test images, a live table, and a report with plots at the end.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the daemon on an emulated Odroid XU3 and drive it through budget steps (loose and tight",
-            "latency, a power cap, an energy budget, a co-runner on the big cluster) with Fashion-MNIST test images;",
-            "print a live table and write report.html (with plots) and report.json. About a minute; no root needed."})
+        description = {"Drive the daemon on an emulated Odroid XU3 through budget steps; report on it.",
+            "The steps: none, a loose and a tight latency, a power cap, an energy budget, and",
+            "a co-runner on the big cluster, while Fashion-MNIST test images are classified.",
+            "Prints a row per control period and a summary per step, and writes report.html",
+            "(with plots) and report.json. About a minute; no root needed."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration-s", paramLabel = "N", defaultValue = "48",
@@ -56,6 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
             result = Demo.run(new Demo.Settings(launcher, images, durationS, folder, RuntimePaths.currentUid(), System.out));
         } catch (DatasetException e) {
             throw new UserErrorException(images + ": " + e.getMessage());
+        } catch (IOException e) {
+            // The daemon did not start or died: one line that points at its log, not a stack trace.
+            throw new CommandException(1, e.getMessage(), e);
+        } catch (DaemonErrorException e) {
+            throw new CommandException(1, "the daemon refused the demo's request: " + e.code() + ": " + e.getMessage()
+                    + "; its log: " + folder.resolve("daemon.log"), e);
         }
         System.out.printf(java.util.Locale.ROOT, "dynnd demo: done in %.1f s; the daemon exited with code %d after SIGTERM%n",
                 result.wallS(), result.daemonExitCode());

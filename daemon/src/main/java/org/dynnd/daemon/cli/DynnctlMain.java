@@ -26,7 +26,14 @@ public final class DynnctlMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new DynnctlMain(), args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** dynnctl with the project's error policy and its exit codes documented in every {@code --help}. */
+    static CommandLine commandLine() {
+        CommandLine line = Cli.commandLine(new DynnctlMain());
+        ExitCodes.document(line);
+        return line;
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class InferCommand implements Runnable {
                 try {
                     bytes = Files.readAllBytes(file);
                 } catch (IOException e) {
-                    throw new UserErrorException("cannot read " + file + ": " + e.getMessage(), e);
+                    throw new UserErrorException("cannot read " + file + ": " + FileErrors.reason(e), e);
                 }
                 ObjectNode request = c.newRequest("infer");
                 request.put("image", Base64.getEncoder().encodeToString(bytes));
@@ -45,7 +45,7 @@ public final class InferCommand implements Runnable {
                     ((ObjectNode) r).put("file", file.toString());
                     out.println(r);
                 } else {
-                    out.printf("%s: %s (class %d) at %s, %s ms, %s mJ%n", file, r.path("label").asText(), r.path("class").asInt(),
+                    out.printf("%s: %s (class %d) at %s, %s ms, %s mJ (board power x this inference's latency)%n", file, r.path("label").asText(), r.path("class").asInt(),
                             r.path("op").path("label").asText(), ClientOptions.num(r.get("latency_ms"), "%.2f"),
                             ClientOptions.num(r.get("energy_mj"), "%.2f"));
                 }

@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
  * baselines, and the nested-width comparison, as report.html with plots, report.md and report.json.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Measure the model's operating points on an emulated board, or on the real",
-            "board this runs on, and write report.html (with PNG plots), report.md and",
-            "report.json: accuracy and memory, latency and energy per unit, the OP space",
-            "with its Pareto front, dynamic ranges against the paper's, the governor against",
-            "the baselines, and the nested-width comparison. One to a few minutes; progress",
-            "on standard error.",
+        description = {"Measure the model's operating points on a board; write an evaluation report.",
+            "The board is emulated, or the real one this runs on. The report is report.html",
+            "(with PNG plots), report.md and report.json: accuracy and memory, latency and",
+            "energy per unit, the OP space with its Pareto front, dynamic ranges against the",
+            "paper's, the governor against the baselines, and the nested-width comparison.",
+            "One to a few minutes; progress on standard error.",
             "On a real board the daemon's calibration sets every unit's frequencies, pins",
             "inference to the unit and reads the power sensors: it needs root and a readable",
             "power sensor. The board's settings are put back afterwards, also on Ctrl-C."})

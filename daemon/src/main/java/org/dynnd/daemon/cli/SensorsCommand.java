@@ -34,8 +34,9 @@ import picocli.CommandLine.Option;
         name = "sensors",
         mixinStandardHelpOptions = true,
         description = {
-            "List the power sensors and rails found under a sysfs root (INA231, INA3221 iio/hwmon, INA2xx, RAPL),",
-            "then the current watts per rail. Counters (RAPL) need two readings, one period apart."
+            "List the power sensors and rails under a sysfs root, then each rail's watts.",
+            "Kinds: INA231, INA3221 (iio, hwmon), INA2xx (hwmon), RAPL. Counters (RAPL)",
+            "need two readings, one period apart."
         })
 public final class SensorsCommand implements Callable<Integer> {
 

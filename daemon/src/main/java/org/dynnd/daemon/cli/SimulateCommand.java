@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulate the controller and the baselines on a board model under a scenario.",
-            "The model is the grouped AlexNet with one group per accuracy listed in the scenario."})
+            "The model is the grouped AlexNet with one group per accuracy listed in the",
+            "scenario."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

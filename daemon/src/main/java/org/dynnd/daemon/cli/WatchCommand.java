@@ -24,9 +24,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true, description = "Show live telemetry, one row per control period.")
 public final class WatchCommand implements Runnable {
 
-    private static final String HEADER = String.format("%-8s %-22s %9s %9s %8s %9s %6s %5s %s",
+    private static final String ROW = "%-12s %-22s %9s %9s %8s %9s %6s %5s %s";
+    private static final String HEADER = String.format(ROW,
             "time", "op", "p50 ms", "p95 ms", "power W", "mJ/inf", "acc %", "viol", "budget");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** What the columns that are easy to misread mean; printed once above the table. */
+    static final String LEGEND = "power W: the board's average over the period; mJ/inf: the board's energy over\n"
+            + "the period / its inferences, idle time included; viol: latency-budget violations so far";
+    /** Control periods are typically 100-1000 ms, so seconds alone would show several rows with one time. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     @Mixin
     ClientOptions client;
@@ -48,6 +53,7 @@ public final class WatchCommand implements Runnable {
         try (DynndClient c = client.connect()) {
             ClientOptions.call(c, c.newRequest("subscribe"));
             if (!client.json && !redraw) {
+                out.println(LEGEND);
                 out.println(HEADER);
             }
             for (long seen = 0; seen < count; ) {
@@ -64,6 +70,7 @@ public final class WatchCommand implements Runnable {
                         screen.removeFirst();
                     }
                     out.print("\033[H\033[2J");
+                    out.println(LEGEND);
                     out.println(HEADER);
                     screen.forEach(out::println);
                 } else {
@@ -72,19 +79,19 @@ public final class WatchCommand implements Runnable {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UserErrorException(e.getMessage(), e);
+            throw ClientOptions.unreachable(e);
         }
     }
 
     static String row(JsonNode event) {
         JsonNode s = event.path("sample");
         String dropped = event.path("dropped").asLong() > 0 ? " (" + event.path("dropped").asLong() + " missed)" : "";
-        return String.format("%-8s %-22s %9s %9s %8s %9s %6s %5d %s%s",
+        return String.format(ROW + "%s",
                 TIME.format(Instant.ofEpochMilli(s.path("time_ms").asLong())),
                 s.path("op").path("label").asText(),
                 ClientOptions.num(s.get("latency_p50_ms"), "%.2f"), ClientOptions.num(s.get("latency_p95_ms"), "%.2f"),
                 ClientOptions.num(s.get("power_w"), "%.3f"), ClientOptions.num(s.get("energy_per_inference_mj"), "%.2f"),
-                ClientOptions.num(s.get("accuracy"), "%.1f"), s.path("violations").asLong(),
+                ClientOptions.num(s.get("accuracy"), "%.1f"), Long.toString(s.path("violations").asLong()),
                 StatusCommand.budgetText(event.path("effective")), dropped);
     }
 }

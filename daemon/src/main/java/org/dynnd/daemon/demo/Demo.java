@@ -86,6 +86,7 @@ public final class Demo {
             for (int i = 0; i < steps.size(); i++) {
                 summaries.add(StepSummary.of(i, steps.get(i), outcome.samples()));
             }
+            new DemoTable(settings.console(), steps).summary(summaries);
             Path report = DemoReport.write(settings.out(), new DemoReport.Content(outcome.platform(), outcome.model(), steps,
                     outcome.samples(), summaries, outcome.refused(), wallS, startupS, exit));
             return new Result(report, exit, wallS);
