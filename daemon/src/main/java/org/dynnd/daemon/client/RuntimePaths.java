@@ -36,10 +36,16 @@ public record RuntimePaths(Path directory) {
         return new RuntimePaths(Path.of(xdg));
     }
 
-    /** The socket a client tries when given none: the system socket when it exists, else the user's. */
+    /**
+     * The socket a client tries when given none: the system socket when it exists or the user has
+     * no runtime folder, else the user's.
+     */
     public static Path defaultClientSocket(Map<String, String> environment, int uid) {
         Path system = SYSTEM_DIRECTORY.resolve("dynnd.sock");
-        if (uid == 0 || java.nio.file.Files.exists(system)) {
+        String xdg = environment.get("XDG_RUNTIME_DIR");
+        // Without a per-user runtime folder there is no per-user daemon to find: the system one is
+        // what is meant, and a failure to connect then names its socket, not a variable.
+        if (uid == 0 || java.nio.file.Files.exists(system) || xdg == null || xdg.isEmpty()) {
             return system;
         }
         return forProcess(environment, uid).socket();
