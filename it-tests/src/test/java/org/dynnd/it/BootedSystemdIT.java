@@ -115,6 +115,13 @@ class BootedSystemdIT {
         System.out.println("booted systemd: the default configuration here: " + errors.get(0));
         Thread.sleep(6_000); // RestartSec is 2 s: a restart loop would have started again by now
         assertThat(awaitSettled("dynnd.service", 10).get("NRestarts")).isEqualTo("0");
+        // A client whose connection starts the service again is told why at once.
+        long asked = System.nanoTime();
+        Command client = debian.sh(60, "runuser -u bob -- dynnctl status");
+        assertThat(client.exitCode()).isNotZero();
+        assertThat(client.stderr()).contains("did not start").contains("cpufreq");
+        assertThat((System.nanoTime() - asked) / 1e9).isLessThan(25.0);
+        assertThat(awaitSettled("dynnd.service", 30).get("ActiveState")).isEqualTo("failed");
         debian.sh(20, "systemctl reset-failed dynnd.service");
     }
 

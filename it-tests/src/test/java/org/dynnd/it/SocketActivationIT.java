@@ -50,4 +50,28 @@ class SocketActivationIT {
             assertThat(socket).exists();
         }
     }
+
+    @Test
+    void aDaemonThatRefusesToStartTellsTheClientWhoseConnectionStartedItWhy() throws Exception {
+        assumeTrue(Files.isExecutable(ACTIVATE), "systemd-socket-activate is not installed (package systemd)");
+        Path socket = home.resolve("activated.sock");
+        try (DaemonProcess daemon = DaemonProcess.launch(home, List.of(ACTIVATE.toString(), "-l", socket.toString()),
+                List.of("--platform", "raspberry-pi"))) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!Files.exists(socket) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(socket).as(daemon.output()).exists();
+            long asked = System.nanoTime();
+            try (ProtocolClient client = ProtocolClient.connect(socket)) {
+                JsonNode reply = client.call(client.request("status"));
+                assertThat(reply.get("ok").asBoolean()).as(reply.toString()).isFalse();
+                assertThat(reply.path("error").path("code").asText()).isEqualTo("not_started");
+                assertThat(reply.path("error").path("message").asText()).contains("dynnd did not start", "raspberry-pi");
+            }
+            // answered as soon as the daemon gave up, not after a client's 30 s timeout
+            assertThat((System.nanoTime() - asked) / 1e9).isLessThan(25.0);
+            assertThat(daemon.waitFor(30_000)).isEqualTo(2);
+        }
+    }
 }

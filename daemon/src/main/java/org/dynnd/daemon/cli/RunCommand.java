@@ -21,6 +21,7 @@ import org.dynnd.daemon.run.DaemonAssembly;
 import org.dynnd.daemon.runtime.DaemonRuntime;
 import org.dynnd.daemon.state.BoardLock;
 import org.dynnd.daemon.systemd.SocketActivation;
+import org.dynnd.daemon.systemd.StartRefusal;
 import org.dynnd.daemon.systemd.ProcessSignals.ReloadOutcome;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -44,6 +45,18 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return start();
+        } catch (ConfigException | UserErrorException e) {
+            // Started by a client's connection to systemd's socket: tell it why, now, rather
+            // than let it wait for its timeout on a socket no one will serve.
+            SocketActivation.fromEnvironment(System.getenv(), ProcessHandle.current().pid()).ifPresent(
+                    activation -> new StartRefusal().answerQueued(activation.listeningFd("dynnd"), e.getMessage()));
+            throw e;
+        }
+    }
+
+    private Integer start() throws Exception {
         DynndConfig config = options.load();
         System.setProperty("dynnd.log.level", config.daemon().logLevel());
         Map<String, String> env = System.getenv();

@@ -29,7 +29,12 @@ public enum ErrorCode {
     /** The daemon is stopping and takes no new work. */
     SHUTTING_DOWN("shutting_down"),
     /** A fault of the daemon itself; the log has the details. */
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+    /**
+     * The daemon, started by a connection to systemd's socket, refused to start (the message says
+     * why: a configuration error, no supported board, another daemon on the board).
+     */
+    NOT_STARTED("not_started");
 
     private final String wire;
 
