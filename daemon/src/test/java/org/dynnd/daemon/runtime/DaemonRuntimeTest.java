@@ -85,7 +85,8 @@ class DaemonRuntimeTest {
                 // the file is written after the listeners of the same period: wait for the next period's
                 assertThat(receiveUntil(systemd, "WATCHDOG=1"::equals)).isNotEmpty();
                 String prom = Files.readString(dir.resolve("dynnd.prom"));
-                for (int i = 0; i < 100 && !prom.contains("dynnd_op_groups 2"); i++) {
+                // Waits for what is observed, not for a time: a loaded host writes the file later (10 s at most).
+                for (int i = 0; i < 500 && !prom.contains("dynnd_op_groups 2"); i++) {
                     Thread.sleep(20);
                     prom = Files.readString(dir.resolve("dynnd.prom"));
                 }
