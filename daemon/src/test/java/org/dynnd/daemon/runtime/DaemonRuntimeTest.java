@@ -69,7 +69,10 @@ class DaemonRuntimeTest {
         String notifySocket = dir.resolve("notify").toString();
         try (AutoCloseable systemd = receiver(notifySocket)) {
             assertThat(DaemonRuntime.restoreLeftover(state.file())).isEmpty();
-            DaemonRuntime runtime = DaemonRuntime.start(parts, Map.of("NOTIFY_SOCKET", notifySocket, "WATCHDOG_USEC", "100000"), 1);
+            // A ping a second: the kernel queues 10 datagrams for a receiver (net.unix.max_dgram_qlen), and the
+            // daemon's sends do not wait; at 20 pings a second a test thread held up for half a second on a loaded
+            // host found the queue full, and the message it waited for (STATUS, STOPPING) was refused.
+            DaemonRuntime runtime = DaemonRuntime.start(parts, Map.of("NOTIFY_SOCKET", notifySocket, "WATCHDOG_USEC", "2000000"), 1);
             try {
             assertThat(receive(systemd)).isEqualTo("READY=1\nSTATUS=serving at k=4 a15@2000MHz");
             assertThat(receiveUntil(systemd, "WATCHDOG=1"::equals)).isEqualTo("WATCHDOG=1");
