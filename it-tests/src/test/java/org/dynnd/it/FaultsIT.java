@@ -117,7 +117,11 @@ class FaultsIT extends DaemonTest {
             Files.delete(setspeed);
             Files.writeString(setspeed, before);
         }
-        Thread.sleep(3 * PERIOD_MS);
+        // Answers keep coming: wait for one more than before (a loaded host answers later, not never).
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (stream.answered() <= answeredBefore && System.nanoTime() < deadline) {
+            Thread.sleep(PERIOD_MS);
+        }
         assertThat(stream.answered()).as("inferences kept being answered").isGreaterThan(answeredBefore);
         assertThat(stream.failures()).isEmpty();
     }
@@ -162,8 +166,8 @@ class FaultsIT extends DaemonTest {
             reload();
             assertThat(daemon.output()).contains("applied governor.period_ms; at the next start: model.bundle",
                     "model.bundle changed: takes effect at the next start");
-            assertThat(periodsBetweenSamples()).as("one sample per control period of 900 ms")
-                    .allSatisfy(gap -> assertThat(gap).isBetween(700L, 1_300L));
+            List<Long> gaps = periodsBetweenSamples();
+            assertThat(median(gaps)).as("one sample per control period of 900 ms: %s", gaps).isBetween(700L, 1_300L);
             try (ProtocolClient client = ProtocolClient.connect(daemon.socket())) {
                 assertThat(client.result("hello").get("model").asText()).startsWith("grouped-alexnet");
             }
@@ -171,7 +175,8 @@ class FaultsIT extends DaemonTest {
             Files.writeString(config, good);
             reload();
         }
-        assertThat(periodsBetweenSamples()).as("back to 300 ms").allSatisfy(gap -> assertThat(gap).isBetween(150L, 550L));
+        List<Long> gaps = periodsBetweenSamples();
+        assertThat(median(gaps)).as("back to 300 ms: %s", gaps).isBetween(150L, 550L);
         assertThat(stream.answered()).as("inferences kept being answered").isGreaterThan(answeredBefore);
         assertThat(stream.failures()).isEmpty();
     }
@@ -188,16 +193,24 @@ class FaultsIT extends DaemonTest {
         }
     }
 
-    /** The time between the samples of four control periods that start after this call, ms. */
+    /**
+     * The time between the samples of six control periods that start after this call, ms. One gap
+     * is as long as the host let that period's thread wait; their median is the period.
+     */
     private static List<Long> periodsBetweenSamples() throws InterruptedException {
         telemetry.skipQueued();
         telemetry.next(); // the period the reload fell in
-        List<JsonNode> samples = telemetry.next(4);
+        List<JsonNode> samples = telemetry.next(6);
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < samples.size(); i++) {
             gaps.add(samples.get(i).get("time_ms").asLong() - samples.get(i - 1).get("time_ms").asLong());
         }
         return gaps;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** SIGTERM ends the daemon cleanly: exit code 0, every file it changed as it found it, no socket. */

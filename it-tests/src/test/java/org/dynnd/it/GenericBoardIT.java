@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code dynnd run} on a board the governor has no model of (platform {@code generic}): a
  * two-policy x86 machine whose cpufreq (acpi-cpufreq, one policy per CPU of this host) and RAPL
- * powercap files live under a sysfs root the test keeps, the RAPL counters advanced by the test
- * at a known power. Inference runs on the host, pinned to the policies' CPUs; the daemon
+ * powercap files live under a sysfs root the test keeps, the RAPL counters holding the energy of
+ * a known power up to a few milliseconds ago. Inference runs on the host, pinned to the policies' CPUs; the daemon
  * discovers the units, calibrates them, serves, writes the frequencies and puts them back on SIGTERM.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,7 +34,8 @@ class GenericBoardIT extends DaemonTest {
 
     @BeforeAll
     static void start() throws Exception {
-        board = FakeGenericBoard.create(home.resolve("sysfs"), true);
+        // The daemon runs in another process: a thread keeps the counters current on the shared monotonic clock.
+        board = FakeGenericBoard.create(home.resolve("sysfs"), true).startCounterThread();
         root = board.root();
         original = board.cpufreqFiles();
         Files.writeString(home.resolve("dynnd.yaml"), "platform:\n  name: generic\n  sysfs_root: " + root + "\n"

@@ -46,7 +46,8 @@ record BoardCharacterisation(String board, BoardModel boardModel, Profile profil
         PrintStream progress = s.progress();
         Files.createDirectories(s.out());
         Path state = s.out().resolve(STATE_FILE);
-        PlatformSession session = PlatformSession.open(s.platform(), s.presets(), s.sysfsRoot(), state, model.groups());
+        PlatformSession session = PlatformSession.open(s.platform(), s.presets(), s.sysfsRoot(), state, model.groups(),
+                s.nanoClock());
         try (session) {
             progress.printf(Locale.ROOT, "board %s: units %s; the hardware's settings are kept in %s until restored%n",
                     session.name(), session.units().stream().map(u -> u.name()).toList(), state);

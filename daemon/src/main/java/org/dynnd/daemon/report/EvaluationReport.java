@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
@@ -50,9 +51,20 @@ public final class EvaluationReport {
      * @param accuracyData the test data to re-measure the accuracy on (a folder or a {@link DataSource} spec)
      * @param accuracyImages how many of its images to classify per k; 0 keeps the manifest's accuracy alone
      * @param progress where to say what is being measured
+     * @param nanoClock the monotonic clock a real board is measured on: its sensors' readings are
+     *     stamped with it and its calibration times its windows with it
      */
     public record Settings(String platform, Path presets, Path sysfsRoot, Path model, Path nestedModel, Path scenarios, Path out,
-            int referenceRuns, int samples, long seed, String accuracyData, int accuracyImages, PrintStream progress) {}
+            int referenceRuns, int samples, long seed, String accuracyData, int accuracyImages, PrintStream progress,
+            LongSupplier nanoClock) {
+
+        /** The settings on the system's monotonic clock ({@link System#nanoTime}). */
+        public Settings(String platform, Path presets, Path sysfsRoot, Path model, Path nestedModel, Path scenarios, Path out,
+                int referenceRuns, int samples, long seed, String accuracyData, int accuracyImages, PrintStream progress) {
+            this(platform, presets, sysfsRoot, model, nestedModel, scenarios, out, referenceRuns, samples, seed, accuracyData,
+                    accuracyImages, progress, System::nanoTime);
+        }
+    }
 
     private EvaluationReport() {}
 

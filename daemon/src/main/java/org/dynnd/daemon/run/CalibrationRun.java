@@ -14,10 +14,18 @@ import org.dynnd.models.runtime.DynamicModel;
 final class CalibrationRun implements CalibrationProbe {
 
     /**
-     * Longer than one refresh of the slowest sensor (the XU3's INA231: 263.8 ms), so that each
-     * window holds a reading of its own; the calibration of an XU3 measures 32 frequencies.
+     * The least an idle power is measured for, in ms; it lasts on until the sensors have read the
+     * idle unit (an INA231 refreshes every 263.8 ms, an INA3221 every 422.4 ms, and the meter
+     * reads them on its own period).
      */
     static final long IDLE_WINDOW_MS = 300;
+    /**
+     * How long a power measurement waits for the sensors' readings before it gives up, in ms:
+     * over ten refreshes of the slowest sensor, so only sensors that stopped answering reach it.
+     */
+    static final long READING_LIMIT_MS = 5_000;
+    /** How often an idle measurement looks whether the sensors have read it, in ms. */
+    private static final long IDLE_POLL_MS = 20;
 
     private final OpSpace space;
     private final OperatingPointSwitch switcher;
@@ -40,24 +48,31 @@ final class CalibrationRun implements CalibrationProbe {
     }
 
     @Override
-    public Sample run(OperatingPoint point, int inferences) {
+    public double meanLatencyMs(OperatingPoint point, int inferences) {
         int op = switcher.use(space.indexOf(point));
-        long t0 = nanoClock.getAsLong();
         double sum = 0;
         for (int i = 0; i < inferences; i++) {
-            long start = nanoClock.getAsLong();
-            if (activity != null) {
-                activity.begin(point.unit());
-            }
-            model.classify(image, point.k());
-            double ms = dilation.boardMs(op, (nanoClock.getAsLong() - start) / 1e6);
-            waitUntil(start + (long) (ms * 1e6));
-            if (activity != null) {
-                activity.end(point.unit());
-            }
-            sum += ms;
+            sum += infer(point, op);
         }
-        return new Sample(sum / inferences, watts(t0));
+        return sum / inferences;
+    }
+
+    /**
+     * Busy power as the sensors read it while the inferences ran: a run shorter than the
+     * sensors' refresh runs on, inference after inference, until they have read it.
+     */
+    @Override
+    public double busyPowerW(OperatingPoint point, int inferences) {
+        int op = switcher.use(space.indexOf(point));
+        long t0 = nanoClock.getAsLong();
+        for (int i = 0; i < inferences; i++) {
+            infer(point, op);
+        }
+        double w;
+        while (Double.isNaN(w = power.observedBoardW(t0, nanoClock.getAsLong())) && !pastLimit(t0)) {
+            infer(point, op);
+        }
+        return w;
     }
 
     @Override
@@ -65,13 +80,31 @@ final class CalibrationRun implements CalibrationProbe {
         switcher.use(space.indexOf(new OperatingPoint(space.maxK(), unit, frequencyKHz)));
         long t0 = nanoClock.getAsLong();
         waitUntil(t0 + IDLE_WINDOW_MS * 1_000_000);
-        return watts(t0);
+        double w;
+        while (Double.isNaN(w = power.observedBoardW(t0, nanoClock.getAsLong())) && !pastLimit(t0)) {
+            waitUntil(nanoClock.getAsLong() + IDLE_POLL_MS * 1_000_000);
+        }
+        return w;
     }
 
-    /** The board's power since {@code t0}; the latest reading when the sensors have not refreshed in between. */
-    private double watts(long t0) {
-        double w = power.over(t0, nanoClock.getAsLong()).boardW();
-        return Double.isNaN(w) ? power.latestBoardW() : w;
+    /** One inference at {@code point} (operating point {@code op}); the board's latency of it, in ms. */
+    private double infer(OperatingPoint point, int op) {
+        long start = nanoClock.getAsLong();
+        if (activity != null) {
+            activity.begin(point.unit());
+        }
+        model.classify(image, point.k());
+        double ms = dilation.boardMs(op, (nanoClock.getAsLong() - start) / 1e6);
+        waitUntil(start + (long) (ms * 1e6));
+        if (activity != null) {
+            activity.end(point.unit());
+        }
+        return ms;
+    }
+
+    /** Whether to stop waiting for readings: the limit is past, or the calibration was stopped (interrupted). */
+    private boolean pastLimit(long t0) {
+        return nanoClock.getAsLong() - t0 > READING_LIMIT_MS * 1_000_000 || Thread.currentThread().isInterrupted();
     }
 
     private void waitUntil(long deadline) {

@@ -142,7 +142,7 @@ public final class DaemonAssembly implements AutoCloseable {
         Profile prior = board.model() == null ? null : board.model().profile(space, modelProfile);
 
         // Sensors.
-        SensorsSetup sensors = SensorsSetup.start(preset, config, sysfsRoot, state);
+        SensorsSetup sensors = SensorsSetup.start(preset, config, sysfsRoot, state, System::nanoTime);
         owned.add(sensors);
         if (prior == null && sensors.power().none()) {
             throw new ConfigException("board " + preset.name() + ": no power sensor was found (RAPL, hwmon INA2xx/INA3221,"

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.config.DynndConfig;
@@ -51,15 +52,17 @@ public final class PlatformSession implements AutoCloseable {
     private final SensorsSetup sensors;
     private final InferenceThreads threads;
     private final LibcAffinity libc = new LibcAffinity();
+    private final LongSupplier nanoClock;
     private final Thread hook;
     private final BoardLock lock;
     private Actuators actuators;
     private boolean closed;
 
     private PlatformSession(BoardPreset preset, BoardUnits board, HardwareStateFile state, ClosingIo io,
-            SensorsSetup sensors, BoardLock lock) {
+            SensorsSetup sensors, LongSupplier nanoClock, BoardLock lock) {
         this.lock = lock;
         this.preset = preset;
+        this.nanoClock = nanoClock;
         this.board = board;
         this.state = state;
         this.io = io;
@@ -79,12 +82,26 @@ public final class PlatformSession implements AutoCloseable {
      */
     public static PlatformSession open(String name, Path presetsFolder, Path sysfsRoot, Path stateFile, int groups)
             throws ConfigException, IOException {
-        return open(name, presetsFolder, sysfsRoot, stateFile, groups, Files::isWritable);
+        return open(name, presetsFolder, sysfsRoot, stateFile, groups, System::nanoTime);
+    }
+
+    /**
+     * As {@link #open(String, Path, Path, Path, int)}, on the monotonic clock {@code nanoClock}: the
+     * sensors' readings are stamped with it and the calibration times its windows with it.
+     */
+    public static PlatformSession open(String name, Path presetsFolder, Path sysfsRoot, Path stateFile, int groups,
+            LongSupplier nanoClock) throws ConfigException, IOException {
+        return open(name, presetsFolder, sysfsRoot, stateFile, groups, Files::isWritable, nanoClock);
     }
 
     /** As {@link #open(String, Path, Path, Path, int)}, with what tells whether this process may write a file. */
     static PlatformSession open(String name, Path presetsFolder, Path sysfsRoot, Path stateFile, int groups,
             Predicate<Path> writable) throws ConfigException, IOException {
+        return open(name, presetsFolder, sysfsRoot, stateFile, groups, writable, System::nanoTime);
+    }
+
+    private static PlatformSession open(String name, Path presetsFolder, Path sysfsRoot, Path stateFile, int groups,
+            Predicate<Path> writable, LongSupplier nanoClock) throws ConfigException, IOException {
         BoardPresets presets = BoardPresets.load(presetsFolder);
         BoardPreset preset = name.equals("auto") ? presets.detect(sysfsRoot)
                 : presets.byName(name).orElseThrow(() -> new ConfigException("--platform: no board preset '" + name
@@ -98,7 +115,7 @@ public final class PlatformSession implements AutoCloseable {
             throw new ConfigException(e.getMessage());
         }
         try {
-            return open(preset, sysfsRoot, stateFile, groups, writable, lock);
+            return open(preset, sysfsRoot, stateFile, groups, writable, nanoClock, lock);
         } catch (ConfigException | IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -106,14 +123,14 @@ public final class PlatformSession implements AutoCloseable {
     }
 
     private static PlatformSession open(BoardPreset preset, Path sysfsRoot, Path stateFile, int groups,
-            Predicate<Path> writable, BoardLock lock) throws ConfigException, IOException {
+            Predicate<Path> writable, LongSupplier nanoClock, BoardLock lock) throws ConfigException, IOException {
         DaemonRuntime.restoreLeftover(stateFile);
         HardwareStateFile state = new HardwareStateFile(stateFile, sysfsRoot, ProcessHandle.current().pid());
         BoardModel model = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), groups);
         ClosingIo io = new ClosingIo(new StateRecordingIo(SysfsIo.FILES, state, sysfsRoot));
         BoardUnits board = BoardUnits.of(preset, model, sysfsRoot, io, false);
         requireWritable(preset, board.knobs(), writable);
-        SensorsSetup sensors = SensorsSetup.start(preset, DynndConfig.defaults(), sysfsRoot, state);
+        SensorsSetup sensors = SensorsSetup.start(preset, DynndConfig.defaults(), sysfsRoot, state, nanoClock);
         if (sensors.power().none()) {
             sensors.close();
             state.restore(); // an INA231 that discovery switched on is switched off again
@@ -121,7 +138,7 @@ public final class PlatformSession implements AutoCloseable {
                     + " (RAPL, hwmon INA2xx/INA3221, INA231); the report measures every operating point's power on the"
                     + " board; allowed: a board with readable power rails (RAPL's energy_uj is root-only: run as root)");
         }
-        PlatformSession session = new PlatformSession(preset, board, state, io, sensors, lock);
+        PlatformSession session = new PlatformSession(preset, board, state, io, sensors, nanoClock, lock);
         Runtime.getRuntime().addShutdownHook(session.hook);
         return session;
     }
@@ -178,11 +195,11 @@ public final class PlatformSession implements AutoCloseable {
         }
         int initial = space.indexOf(new OperatingPoint(space.maxK(), 0, units().get(0).maxFrequencyKHz()));
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
-                LatencyDilation.NONE, null, sensors.power(), System::nanoTime);
+                LatencyDilation.NONE, null, sensors.power(), nanoClock);
         return DaemonAssembly.onInferenceThread(threads, () -> {
             try {
-                return new Calibrator(probe, System::nanoTime, limit, inferencesPerPoint).calibrate(space, modelProfile);
-            } catch (Calibrator.CalibrationTimeoutException e) {
+                return new Calibrator(probe, nanoClock, limit, inferencesPerPoint).calibrate(space, modelProfile);
+            } catch (Calibrator.CalibrationFailedException e) {
                 throw new ConfigException("calibration on " + preset.name() + " failed: " + e.getMessage());
             }
         });

@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dynnd.sensors.Quantity;
+import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.meter.EnergyMeter;
 import org.dynnd.sensors.meter.Integral;
+import org.dynnd.sensors.meter.Sample;
 
 /**
  * The board's power over a stretch of time, from the energy meter: every rail's average, and the
@@ -65,6 +68,60 @@ final class PowerReadings {
             latestBoardW = boardW;
         }
         return new Reading(perRail, boardW, boardJ);
+    }
+
+    /**
+     * The board's power from the readings the sensors took within [t0, t1] alone, in W: a power
+     * rail's is the mean of its valid readings there, a counter's its increase between its first
+     * and last reading there over the time between them. What {@link #over} interpolates from a
+     * reading before t0 (of another operating point) never enters it. NaN while a rail the
+     * board's power needs has too few readings there: a power rail none, a counter fewer than two.
+     */
+    double observedBoardW(long t0, long t1) {
+        if (totalRail.isPresent()) {
+            return observedW(totalRail.get(), t0, t1);
+        }
+        if (summed.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (String rail : summed) {
+            sum += observedW(rail, t0, t1); // NaN stays NaN
+        }
+        return sum;
+    }
+
+    private double observedW(String rail, long t0, long t1) {
+        boolean counter = meter.rails().stream().filter(r -> r.id().equals(rail)).map(Rail::quantity)
+                .findFirst().orElseThrow() == Quantity.ENERGY;
+        double sumW = 0;
+        int readings = 0;
+        long first = 0;
+        long last = 0;
+        for (Sample s : meter.samples(rail)) {
+            if (s.nanos() < t0 || s.nanos() > t1) {
+                continue;
+            }
+            if (counter ? Double.isNaN(s.value()) : !s.status().valid()) {
+                continue;
+            }
+            if (readings == 0) {
+                first = s.nanos();
+            }
+            last = s.nanos();
+            sumW += s.value();
+            readings++;
+        }
+        if (!counter) {
+            return readings == 0 ? Double.NaN : sumW / readings;
+        }
+        if (readings < 2 || last <= first) {
+            return Double.NaN;
+        }
+        // The meter's integral between two of the counter's own readings is their difference, less
+        // any span it marked a gap (a counter that went backwards or jumped absurdly).
+        Integral observed = meter.energy(rail, first, last);
+        return observed.coveredNanos() > 0 ? observed.averageWatts() : Double.NaN;
     }
 
     /** The board's power over the most recent stretch that was measured, in W; NaN before any. */

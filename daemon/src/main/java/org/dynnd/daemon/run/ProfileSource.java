@@ -64,7 +64,7 @@ final class ProfileSource {
             LOG.info("profile: calibrated {} operating points in {} ms, cached in {}", space.size(),
                     (System.nanoTime() - start) / 1_000_000, file);
             return measured;
-        } catch (Calibrator.CalibrationTimeoutException e) {
+        } catch (Calibrator.CalibrationFailedException e) {
             if (prior == null) {
                 throw new ConfigException("calibration failed: " + e.getMessage());
             }

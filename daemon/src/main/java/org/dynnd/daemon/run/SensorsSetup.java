@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.dynnd.daemon.config.DynndConfig;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.state.HardwareStateFile;
@@ -38,7 +39,9 @@ final class SensorsSetup implements AutoCloseable {
         this.power = power;
     }
 
-    static SensorsSetup start(BoardPreset preset, DynndConfig config, Path sysfsRoot, HardwareStateFile state) throws IOException {
+    /** @param nanoClock the monotonic clock the meter stamps its readings with, the one their readers use */
+    static SensorsSetup start(BoardPreset preset, DynndConfig config, Path sysfsRoot, HardwareStateFile state,
+            LongSupplier nanoClock) throws IOException {
         if (preset.sensors().backend().equals("ina231")) {
             Path drivers = sysfsRoot.resolve("sys/bus/i2c/drivers/INA231");
             if (Files.isDirectory(drivers)) {
@@ -79,7 +82,7 @@ final class SensorsSetup implements AutoCloseable {
         EnergyMeter meter = new EnergyMeter(discovery.sensors(),
                 new MeterConfig(TimeUnit.MILLISECONDS.toNanos(config.sensors().periodMs()), 4096, rails,
                         total.filter(rails::contains), present),
-                System::nanoTime);
+                nanoClock);
         meter.start();
         LOG.info("sensors: rails {}{}", rails, total.map(t -> ", board total " + t).orElse(", board total = their sum"));
         return new SensorsSetup(meter, new PowerReadings(meter, rails, total.filter(rails::contains)));

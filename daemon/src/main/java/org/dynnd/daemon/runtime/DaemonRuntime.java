@@ -188,9 +188,10 @@ public final class DaemonRuntime {
                 + (budget.latencyMs() == null ? "" : budget.latencyMs() + " ms ") + (budget.powerW() == null ? "" : budget.powerW() + " W ")
                 + (server.arbitration().decision().feasible() ? "met" : "infeasible"))
                 + (sample.degraded().isEmpty() ? "" : ", degraded: " + String.join(", ", sample.degraded()));
-        if (!status.equals(lastStatus)) {
+        // Sent only when it changes, so it counts as sent only once it was: a send refused while
+        // systemd's queue is full (EAGAIN) is tried again with the next sample, not lost for good.
+        if (!status.equals(lastStatus) && sendNotify(() -> notify.status(status))) {
             lastStatus = status;
-            sendNotify(() -> notify.status(status));
         }
     }
 
@@ -198,11 +199,14 @@ public final class DaemonRuntime {
         void send() throws IOException;
     }
 
-    private static void sendNotify(NotifyCall call) {
+    /** Sends, logging a failure; whether it was sent. */
+    private static boolean sendNotify(NotifyCall call) {
         try {
             call.send();
+            return true;
         } catch (IOException e) {
             LOG.warn("cannot notify systemd: {}", e.getMessage());
+            return false;
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dynnd report --platform generic} for real, on a generic board's sysfs tree: two
- * acpi-cpufreq policies (CPUs 0 and 1 of this host) and RAPL counters advanced at a known power.
+ * acpi-cpufreq policies (CPUs 0 and 1 of this host) and RAPL counters that hold a known power's
+ * energy up to the latest reading of the board's clock, the clock the report is measured on.
  * The calibration writes the frequencies, pins inference to each policy's CPU and reads the
  * counters; report.json is checked against what it came from, and the tree against its original.
  */
@@ -52,7 +53,7 @@ class BoardReportTest {
         // 4 samples: 3 inferences per calibrated latency point.
         EvaluationReport.run(new EvaluationReport.Settings("generic", Path.of("../config/boards"), board.root(), MODEL,
                 dir.resolve("no-nested"), dir.resolve("no-scenarios"), out, 2, 4, 1, "", 0,
-                new PrintStream(log, true, StandardCharsets.UTF_8)));
+                new PrintStream(log, true, StandardCharsets.UTF_8), board.clock()));
         after = board.cpufreqFiles();
         progress = log.toString(StandardCharsets.UTF_8);
         json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -65,7 +66,7 @@ class BoardReportTest {
 
     @Test
     void everyFrequencyWasSetThroughUserspaceAndEveryCpufreqFileIsBackAfterwards() {
-        // Busy and idle power are measured for 300 ms each at every frequency: the 50 ms ticks see each one.
+        // Busy and idle power are measured at every frequency, reading the board's clock, which notes the files.
         for (String policy : List.of("policy0", "policy1")) {
             for (String khz : List.of("800000", "1200000", "1800000", "2400000")) {
                 assertThat(board.seen()).contains(policy + " userspace " + khz);

@@ -68,7 +68,7 @@ class PlatformSessionTest {
             Path state = dir.resolve("state.json");
             ModelProfile profile = new GroupedAlexNetCost(4).profile(model.manifest().architecture(), "test",
                     new double[] {80, 82, 84, 86});
-            PlatformSession session = PlatformSession.open("generic", PRESETS, board.root(), state, 4);
+            PlatformSession session = PlatformSession.open("generic", PRESETS, board.root(), state, 4, board.clock());
             ExecutorService calibration = Executors.newSingleThreadExecutor();
             Future<?> run = calibration.submit(() -> session.calibrate(model, profile, Duration.ofMinutes(1), 3));
             // What the shutdown hook does on Ctrl-C: restore while the calibration is writing the knobs.

@@ -28,9 +28,15 @@ class ProfileSourceTest {
     final AtomicInteger runs = new AtomicInteger();
     final CalibrationProbe slower = new CalibrationProbe() {
         @Override
-        public Sample run(OperatingPoint op, int inferences) {
+        public double meanLatencyMs(OperatingPoint op, int inferences) {
             runs.incrementAndGet();
-            return new Sample(1.1 * board.latencyMs(op, model.costOf(op.k())), board.busyPowerW(op));
+            return 1.1 * board.latencyMs(op, model.costOf(op.k()));
+        }
+
+        @Override
+        public double busyPowerW(OperatingPoint op, int inferences) {
+            runs.incrementAndGet();
+            return board.busyPowerW(op);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.access.PeerIdentity;
 import org.dynnd.daemon.client.DynndClient;
@@ -134,13 +135,29 @@ class ServerLivePartTest {
         assertThat(busyAmong(5)).as("one runs, three wait, the fifth is refused").containsExactly(5);
     }
 
+    /** The engine's gate, closed, that says when an inference has reached it (is off the queue). */
+    private static final class EntryGate extends CountDownLatch {
+        final CountDownLatch entered = new CountDownLatch(1);
+
+        EntryGate() {
+            super(1);
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+            entered.countDown();
+            return super.await(timeout, unit);
+        }
+    }
+
     /** Sends {@code n} inferences while the engine is held; the ids answered busy. */
     private List<Integer> busyAmong(int n) throws Exception {
-        daemon.inference.gate = new CountDownLatch(1);
+        EntryGate gate = new EntryGate();
+        daemon.inference.gate = gate;
         String image = Base64.getEncoder().encodeToString(new byte[784]);
         // The first must be running (taken off the queue) before the others arrive.
         client.sendLine("{\"id\":1,\"op\":\"infer\",\"image\":\"" + image + "\"}");
-        Thread.sleep(300);
+        assertThat(gate.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the first inference reached the engine").isTrue();
         for (int i = 2; i <= n; i++) {
             client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
         }

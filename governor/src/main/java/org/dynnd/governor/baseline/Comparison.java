@@ -52,7 +52,7 @@ public final class Comparison {
         SimulatedProbe probe = new SimulatedProbe(sim.truth(), noise.latencySigma(), noise.powerSigma(), seed * 31 + 7);
         try {
             return new Calibrator(probe, probe::nanoTime, Duration.ofSeconds(30), 10).calibrate(sim.space(), sim.model());
-        } catch (Calibrator.CalibrationTimeoutException e) {
+        } catch (Calibrator.CalibrationFailedException e) {
             throw new IllegalStateException("calibration on the simulated board " + sim.board().name() + ": "
                     + e.getMessage(), e);
         }

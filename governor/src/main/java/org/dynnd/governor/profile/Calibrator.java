@@ -40,17 +40,20 @@ public final class Calibrator {
         this.inferencesPerPoint = inferencesPerPoint;
     }
 
-    /** Thrown when the measurements would not fit in the time limit. */
-    public static final class CalibrationTimeoutException extends Exception {
+    /**
+     * Thrown when calibration cannot give a profile: the measurements would not fit in the time
+     * limit, or the power sensors gave no reading of a point (a profile never holds a NaN).
+     */
+    public static final class CalibrationFailedException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        CalibrationTimeoutException(String message) {
+        CalibrationFailedException(String message) {
             super(message);
         }
     }
 
-    /** Measures and fits; throws if the time limit is reached before the end. */
-    public Profile calibrate(OpSpace space, ModelProfile model) throws CalibrationTimeoutException {
+    /** Measures and fits; throws if the time limit is reached before the end or a power is not read. */
+    public Profile calibrate(OpSpace space, ModelProfile model) throws CalibrationFailedException {
         long start = nanoClock.getAsLong();
         int[] ks = space.ks();
         double[] latency = new double[space.size()];
@@ -67,7 +70,7 @@ public final class Calibrator {
                 double[] t = new double[probeIdx.length];
                 for (int j = 0; j < probeIdx.length; j++) {
                     f[j] = freqs[probeIdx[j]];
-                    t[j] = probe.run(new OperatingPoint(ks[ki], u, freqs[probeIdx[j]]), inferencesPerPoint).meanLatencyMs();
+                    t[j] = probe.meanLatencyMs(new OperatingPoint(ks[ki], u, freqs[probeIdx[j]]), inferencesPerPoint);
                     checkTime(start, "latency of k=" + ks[ki] + " on " + unit.name());
                 }
                 fits[ki] = LatencyFit.fit(f, t);
@@ -77,9 +80,10 @@ public final class Calibrator {
                 // that several readings are averaged) rather than for a number of inferences.
                 double expected = fits[ks.length - 1].latencyMs(freqs[fi]);
                 int runs = (int) Math.max(3, Math.ceil(POWER_WINDOW_MS / Math.max(expected, 1e-3)));
-                double p = probe.run(new OperatingPoint(space.maxK(), u, freqs[fi]), runs).meanBusyPowerW();
-                double pIdle = probe.idlePowerW(u, freqs[fi]);
-                checkTime(start, "power of " + unit.name() + " at " + freqs[fi] + " kHz");
+                String at = unit.name() + " at " + freqs[fi] + " kHz";
+                double p = read(probe.busyPowerW(new OperatingPoint(space.maxK(), u, freqs[fi]), runs), "busy power of " + at);
+                double pIdle = read(probe.idlePowerW(u, freqs[fi]), "idle power of " + at);
+                checkTime(start, "power of " + at);
                 for (int ki = 0; ki < ks.length; ki++) {
                     int op = space.indexOf(new OperatingPoint(ks[ki], u, freqs[fi]));
                     latency[op] = Math.max(1e-6, fits[ki].latencyMs(freqs[fi]));
@@ -92,10 +96,19 @@ public final class Calibrator {
         return new Profile(space, latency, busy, idle, accuracy);
     }
 
-    private void checkTime(long start, String step) throws CalibrationTimeoutException {
+    /** A power the probe measured; one the sensors did not read fails the calibration rather than enter the profile. */
+    private static double read(double watts, String what) throws CalibrationFailedException {
+        if (Double.isNaN(watts)) {
+            throw new CalibrationFailedException("the power sensors gave no reading while measuring the " + what
+                    + "; check that the board's power sensors are readable (dynnd sensors)");
+        }
+        return watts;
+    }
+
+    private void checkTime(long start, String step) throws CalibrationFailedException {
         long elapsed = nanoClock.getAsLong() - start;
         if (elapsed > limit.toNanos()) {
-            throw new CalibrationTimeoutException("calibration exceeded its limit of " + limit.toSeconds()
+            throw new CalibrationFailedException("calibration exceeded its limit of " + limit.toSeconds()
                     + " s while measuring " + step + "; measure fewer inferences per point");
         }
     }

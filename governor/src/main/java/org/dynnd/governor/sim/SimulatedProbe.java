@@ -36,18 +36,32 @@ public final class SimulatedProbe implements CalibrationProbe {
     }
 
     @Override
-    public Sample run(OperatingPoint op, int inferences) {
+    public double meanLatencyMs(OperatingPoint op, int inferences) {
+        double ms = run(space.indexOf(op), inferences);
+        // The draw a power reading of the run would take: seeded simulations keep the figures they
+        // had when every run also read the power.
+        random.nextGaussian();
+        return ms / inferences;
+    }
+
+    @Override
+    public double busyPowerW(OperatingPoint op, int inferences) {
         int i = space.indexOf(op);
+        double ms = run(i, inferences);
+        // The sensor's noise is per reading of about a control period (100 ms); a longer run
+        // averages several readings.
+        double readings = Math.max(1, Math.floor(ms / READING_MS));
+        return truth.busyPowerW(i) * Math.exp(powerSigma / Math.sqrt(readings) * random.nextGaussian());
+    }
+
+    /** Runs {@code inferences} at point {@code i} on the simulated clock; their total time in ms. */
+    private double run(int i, int inferences) {
         double sum = 0;
         for (int n = 0; n < inferences; n++) {
             sum += truth.latencyMs(i) * Math.exp(latencySigma * random.nextGaussian());
         }
         nanos += (long) (sum * 1e6);
-        // The sensor's noise is per reading of about a control period (100 ms); a longer run
-        // averages several readings.
-        double readings = Math.max(1, Math.floor(sum / READING_MS));
-        double power = truth.busyPowerW(i) * Math.exp(powerSigma / Math.sqrt(readings) * random.nextGaussian());
-        return new Sample(sum / inferences, power);
+        return sum;
     }
 
     @Override

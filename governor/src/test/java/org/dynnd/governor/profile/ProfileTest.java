@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.op.OperatingPoint;
 import org.dynnd.governor.sim.SimulatedProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,8 +68,34 @@ class ProfileTest {
     void calibrationStopsAtItsTimeLimit() {
         SimulatedProbe probe = new SimulatedProbe(board.profile(space, model), 0.05, 0.02, 11);
         assertThatThrownBy(() -> new Calibrator(probe, probe::nanoTime, Duration.ofSeconds(1), 10)
-                .calibrate(space, model)).isInstanceOf(Calibrator.CalibrationTimeoutException.class)
+                .calibrate(space, model)).isInstanceOf(Calibrator.CalibrationFailedException.class)
                 .hasMessageContaining("1 s");
+    }
+
+    @Test
+    void aPowerTheSensorsDidNotReadFailsTheCalibrationInsteadOfEnteringTheProfile() {
+        Profile truth = board.profile(space, model);
+        CalibrationProbe unread = new CalibrationProbe() {
+            @Override
+            public double meanLatencyMs(OperatingPoint op, int inferences) {
+                return truth.latencyMs(space.indexOf(op));
+            }
+
+            @Override
+            public double busyPowerW(OperatingPoint op, int inferences) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double idlePowerW(int unit, long frequencyKHz) {
+                return 0.1;
+            }
+        };
+        assertThatThrownBy(() -> new Calibrator(unread, System::nanoTime, Duration.ofSeconds(30), 10).calibrate(space, model))
+                .isInstanceOf(Calibrator.CalibrationFailedException.class)
+                .hasMessage("the power sensors gave no reading while measuring the busy power of "
+                        + space.unit(0).name() + " at " + space.unit(0).frequenciesKHz()[0]
+                        + " kHz; check that the board's power sensors are readable (dynnd sensors)");
     }
 
     @Test
