@@ -86,6 +86,7 @@ public final class RequestParser {
             case UNSUBSCRIBE -> noFields(root, id, new Request.Unsubscribe(id));
             case INFER -> infer(root, id);
             case BUDGET -> budget(root, id);
+            case LEASES -> leases(root, id);
         };
     }
 
@@ -118,6 +119,28 @@ public final class RequestParser {
         return new Request.Infer(id, image.asText());
     }
 
+    private static Request leases(JsonNode root, JsonNode id) throws ProtocolException {
+        onlyFields(root, id, Op.LEASES, Set.of("offset", "limit"));
+        int offset = integer(root, id, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = integer(root, id, "limit", Replies.LEASES_PAGE, 1, Replies.LEASES_PAGE);
+        return new Request.Leases(id, offset, limit);
+    }
+
+    private static int integer(JsonNode root, JsonNode id, String field, int absent, int min, int max) throws ProtocolException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field '" + field + "' must be an integer");
+        }
+        if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw new ProtocolException(id, ErrorCode.INVALID_VALUE, "field '" + field + "' is " + node.asText()
+                    + "; it is an integer from " + min + " to " + max);
+        }
+        return node.intValue();
+    }
+
     private static Request budget(JsonNode root, JsonNode id) throws ProtocolException {
         onlyFields(root, id, Op.BUDGET, BUDGET_FIELDS);
         Double latency = positive(root, id, "latency_ms", MAX_LATENCY_MS);
@@ -137,18 +160,7 @@ public final class RequestParser {
             objective = Objective.fromWire(objectiveNode.asText()).orElseThrow(() -> new ProtocolException(id,
                     ErrorCode.INVALID_VALUE, "field 'objective' is '" + objectiveNode.asText() + "'; it is max-accuracy or min-energy"));
         }
-        int priority = 0;
-        JsonNode priorityNode = root.get("priority");
-        if (priorityNode != null) {
-            if (!priorityNode.isIntegralNumber()) {
-                throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field 'priority' must be an integer");
-            }
-            if (!priorityNode.canConvertToInt() || priorityNode.intValue() < MIN_PRIORITY || priorityNode.intValue() > MAX_PRIORITY) {
-                throw new ProtocolException(id, ErrorCode.INVALID_VALUE, "field 'priority' is " + priorityNode.asText()
-                        + "; it is an integer from " + MIN_PRIORITY + " to " + MAX_PRIORITY);
-            }
-            priority = priorityNode.intValue();
-        }
+        int priority = integer(root, id, "priority", 0, MIN_PRIORITY, MAX_PRIORITY);
         Budget budget = new Budget(latency, energy, power, accuracy, objective);
         if (budget.unconstrained() && objectiveNode == null) {
             throw new ProtocolException(id, ErrorCode.INVALID_REQUEST, "op 'budget' needs at least one of latency_ms, "

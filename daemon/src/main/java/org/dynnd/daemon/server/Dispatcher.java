@@ -70,6 +70,8 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
             ctx.writeAndFlush(Replies.ok(request.id(), hello(session)));
         } else if (request instanceof Request.Status) {
             ctx.writeAndFlush(Replies.ok(request.id(), status(session)));
+        } else if (request instanceof Request.Leases r) {
+            ctx.writeAndFlush(Replies.ok(r.id(), Replies.leasesPage(budgets.current(), r.offset(), r.limit())));
         } else if (request instanceof Request.Subscribe) {
             session.subscribed = true;
             ctx.writeAndFlush(Replies.ok(request.id(), Replies.object().put("subscribed", true)));
@@ -117,7 +119,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
     private ObjectNode status(Session session) {
         Arbitration a = budgets.current();
         ObjectNode n = Replies.arbitration(a);
-        Optional<Lease> own = budgets.lease(session.clientId);
+        Optional<Lease> own = BudgetDesk.lease(a, session.clientId);
         if (own.isPresent()) {
             n.set("yours", Replies.lease(own.get(), a.isMet(session.clientId)));
         } else {

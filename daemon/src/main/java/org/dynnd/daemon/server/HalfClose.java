@@ -46,6 +46,10 @@ final class HalfClose extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof ChannelInputShutdownEvent) {
             ctx.channel().attr(INPUT_CLOSED).set(true);
+            Session session = ctx.channel().attr(Session.KEY).get();
+            if (session != null) {
+                session.inputClosed = true;
+            }
             if (inFlight(ctx.channel()).get() == 0) {
                 ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }

@@ -161,6 +161,11 @@ public final class SocketServer implements AutoCloseable {
         return budgets.current();
     }
 
+    /** The arbitration desk, for tests that hold its thread. */
+    BudgetDesk budgetDesk() {
+        return budgets;
+    }
+
     /** Open connections. */
     public int clientCount() {
         return clients.size();

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.dynnd.daemon.access.PeerIdentity;
 import org.dynnd.daemon.client.DaemonErrorException;
 import org.dynnd.daemon.client.DynndClient;
+import org.dynnd.daemon.protocol.Replies;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -366,5 +367,67 @@ class SocketServerTest {
 
     static void assertCode(Call call, String code) throws Exception {
         assertThat(catchError(call).code()).isEqualTo(code);
+    }
+
+    @Test
+    void budgetsArrivingTogetherAreArbitratedOnceAndEachIsAnsweredWithTheOutcomeThatIncludesIt() throws Exception {
+        BudgetDesk desk = daemon.server.budgetDesk();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        Thread blocker = new Thread(() -> desk.exclusive(() -> {
+            held.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        blocker.start();
+        held.await();
+        int appliedBefore = daemon.governor.applied.size();
+        int n = 10;
+        java.util.List<DynndClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                DynndClient c = daemon.client();
+                clients.add(c);
+                c.sendLine("{\"id\":" + i + ",\"op\":\"budget\",\"latency_ms\":" + (50 - i) + "}");
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (desk.waiting() < n && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(desk.waiting()).isEqualTo(n);
+            hold.countDown();
+            blocker.join();
+            for (int i = 0; i < n; i++) {
+                JsonNode reply = clients.get(i).nextReply(WAIT);
+                assertThat(reply.path("id").asInt()).isEqualTo(i);
+                JsonNode result = reply.path("result");
+                assertThat(result.path("leases").asInt()).as("the outcome includes every budget").isEqualTo(n);
+                assertThat(result.path("effective").path("latency_ms").asDouble()).isEqualTo(50.0 - (n - 1));
+                assertThat(result.path("lease").path("latency_ms").asDouble()).isEqualTo(50.0 - i);
+            }
+            assertThat(daemon.governor.applied).as("one arbitration for the %d budgets", n).hasSize(appliedBefore + 1);
+        } finally {
+            hold.countDown();
+            clients.forEach(DynndClient::close);
+        }
+    }
+
+    @Test
+    void leasesListsEveryLeasePageByPage() throws Exception {
+        client.call(budget(30));
+        try (DynndClient other = daemon.client()) {
+            other.call(other.newRequest("budget").put("latency_ms", 8));
+            JsonNode page = client.call(client.newRequest("leases").put("limit", 1));
+            assertThat(page.path("total").asInt()).isEqualTo(2);
+            assertThat(page.path("leases")).hasSize(1);
+            assertThat(page.path("next_offset").asInt()).isEqualTo(1);
+            JsonNode rest = client.call(client.newRequest("leases").put("offset", 1));
+            assertThat(rest.path("leases").get(0).path("latency_ms").asDouble()).isEqualTo(8.0);
+            assertThat(rest.path("next_offset").isNull()).isTrue();
+            assertCode(() -> client.call(client.newRequest("leases").put("limit", Replies.LEASES_PAGE + 1)), "invalid_value");
+        }
     }
 }
