@@ -35,6 +35,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
     private final TelemetryRing ring;
     private final Clients clients;
     private volatile boolean stopping;
+    private volatile int maxClients;
 
     Dispatcher(ServerSettings settings, String model, List<OperatingPointInfo> operatingPoints, AccessPolicy policy,
             BudgetDesk budgets, InferenceQueue inference, TelemetryRing ring, Clients clients) {
@@ -47,7 +48,26 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         this.inference = inference;
         this.ring = ring;
         this.clients = clients;
+        this.maxClients = settings.maxClients();
     }
+
+    /** The connection limit {@code hello} reports. */
+    void maxClients(int most) {
+        maxClients = most;
+    }
+
+    /** The encoded size of the largest {@code hello} reply: every op allowed, the longest numbers and id. */
+    int largestHelloBytes() {
+        Session widest = new Session(Long.MIN_VALUE, new org.dynnd.daemon.access.PeerIdentity(Integer.MIN_VALUE, Integer.MIN_VALUE, java.util.Set.of()));
+        try {
+            return ENCODER.writeValueAsBytes(Replies.ok(null, hello(widest, java.util.EnumSet.allOf(Op.class)))).length + 1
+                    + org.dynnd.daemon.protocol.RequestParser.MAX_ID_BYTES;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode hello", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ENCODER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The rules {@code hello} reports from the next request on (a reloaded configuration). */
     void policy(AccessPolicy next) {
@@ -67,7 +87,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
             return;
         }
         if (request instanceof Request.Hello) {
-            ctx.writeAndFlush(Replies.ok(request.id(), hello(session)));
+            ctx.writeAndFlush(Replies.ok(request.id(), hello(session, policy.allowedOps(session.peer))));
         } else if (request instanceof Request.Status) {
             ctx.writeAndFlush(Replies.ok(request.id(), status(session)));
         } else if (request instanceof Request.Leases r) {
@@ -96,7 +116,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         ctx.writeAndFlush(Replies.error(r.id(), ErrorCode.BUSY, why + "; try again later"));
     }
 
-    private ObjectNode hello(Session session) {
+    private ObjectNode hello(Session session, java.util.Set<Op> allowedOps) {
         ObjectNode n = Replies.object();
         n.put("protocol", Replies.PROTOCOL_VERSION);
         n.put("daemon", DynndVersion.version());
@@ -106,13 +126,14 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         n.put("uid", session.peer.uid());
         ArrayNode allowed = n.putArray("allowed_ops");
         for (Op op : Op.values()) {
-            if (policy.allows(session.peer, op)) {
+            if (allowedOps.contains(op)) {
                 allowed.add(op.wireName());
             }
         }
         ArrayNode ops = n.putArray("operating_points");
         operatingPoints.forEach(op -> ops.add(Replies.op(op)));
-        n.putObject("limits").put("max_line_bytes", settings.maxLineBytes());
+        n.putObject("limits").put("max_line_bytes", settings.maxLineBytes()).put("own_line_bytes", settings.ownLineBytes())
+                .put("max_clients", maxClients).put("max_in_flight", settings.maxInFlight());
         return n;
     }
 

@@ -430,4 +430,23 @@ class SocketServerTest {
             assertCode(() -> client.call(client.newRequest("leases").put("limit", Replies.LEASES_PAGE + 1)), "invalid_value");
         }
     }
+
+    @Test
+    void connectionsAreRefusedBeforeTheirMostMemoryCouldExceedWhatIsSetAsideForThem() throws Exception {
+        daemon.close();
+        client.close();
+        ServerSettings settings = ServerSettings.defaults("test-board");
+        ConnectionBudget each = ConnectionBudget.of(settings, 0);
+        MemoryPools room = new MemoryPools(each.sharedHeapBytes() + each.heapBytes() * 5 / 2, Long.MAX_VALUE);
+        daemon = new TestDaemon(dir, settings, TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of(100)), room);
+        assertThat(daemon.server.maxClients()).isEqualTo(2);
+        client = daemon.client();
+        try (DynndClient second = daemon.client(); DynndClient third = daemon.client()) {
+            assertThat(second.call("hello").path("limits").path("max_clients").asInt()).isEqualTo(2);
+            assertThat(third.nextReply(WAIT).path("error").path("code").asText()).isEqualTo("too_many_clients");
+        }
+        assertThatThrownBy(() -> new TestDaemon(dir.resolve("none"), settings, TestDaemon.onlyUid(1000),
+                ch -> new PeerIdentity(1, 1000, Set.of(100)), new MemoryPools(each.sharedHeapBytes(), Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not even one connection");
+    }
 }
