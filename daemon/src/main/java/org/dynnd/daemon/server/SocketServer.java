@@ -45,6 +45,8 @@ public final class SocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    /** Images waiting to be decoded at most: a few, as decoding is quick for images the model takes. */
+    private static final int DECODE_QUEUE = 16;
 
     private final ServerSettings settings;
     private final PeerIdentitySource identities;
@@ -81,7 +83,7 @@ public final class SocketServer implements AutoCloseable {
         this.identities = identities;
         this.budgets = new BudgetDesk(governor, clients, settings.budgetQueue());
         this.inference = new InferenceQueue(inferenceService, new ImageDecoder(settings.maxImagePixels()),
-                settings.inferenceThreads(), settings.inferenceQueue(), inferenceThreads);
+                settings.inferenceThreads(), settings.inferenceQueue(), inferenceThreads, DECODE_QUEUE);
         Dispatcher answers = new Dispatcher(settings, inferenceService.modelName(), governor.operatingPoints(), policy,
                 budgets, inference, ring, clients);
         this.budget = ConnectionBudget.of(settings, answers.largestHelloBytes());

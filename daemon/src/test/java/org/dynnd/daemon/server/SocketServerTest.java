@@ -449,4 +449,48 @@ class SocketServerTest {
                 ch -> new PeerIdentity(1, 1000, Set.of(100)), new MemoryPools(each.sharedHeapBytes(), Long.MAX_VALUE)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not even one connection");
     }
+
+    @Test
+    void imagesAreDecodedWhileTheInferenceThreadIsBusy() throws Exception {
+        daemon.inference.gate = new CountDownLatch(1);
+        try {
+            client.sendLine("{\"id\":1,\"op\":\"infer\",\"image\":\"" + Base64.getEncoder().encodeToString(new byte[784]) + "\"}");
+            // The first inference is held on the inference thread; a bad image is still decoded and refused.
+            client.sendLine("{\"id\":2,\"op\":\"infer\",\"image\":\"" + Base64.getEncoder().encodeToString(new byte[100]) + "\"}");
+            JsonNode reply = client.nextReply(WAIT);
+            assertThat(reply.path("id").asInt()).isEqualTo(2);
+            assertThat(reply.path("error").path("code").asText()).isEqualTo("bad_image");
+        } finally {
+            daemon.inference.gate.countDown();
+        }
+        assertThat(client.nextReply(WAIT).path("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void oneConnectionHasAtMostItsShareOfRequestsInFlight() throws Exception {
+        int most = ServerSettings.defaults("x").maxInFlight();
+        daemon.close();
+        // Places for the greedy client's share and one more: one inference running, `most` waiting.
+        daemon = new TestDaemon(dir, new ServerSettings("test-board", 4096, 10, 1, most, 10, 1 << 20, 4096, 16384),
+                TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of()));
+        client.close();
+        client = daemon.client();
+        daemon.inference.gate = new CountDownLatch(1);
+        String image = Base64.getEncoder().encodeToString(new byte[784]);
+        try (DynndClient other = daemon.client()) {
+            for (int i = 0; i < 3 * most; i++) {
+                client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            }
+            // Its later lines wait unread, so another client's request still gets a place at once
+            // and nothing of the greedy one is refused.
+            other.sendLine("{\"id\":99,\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            daemon.inference.gate.countDown();
+            assertThat(other.nextReply(WAIT).path("ok").asBoolean()).isTrue();
+            for (int i = 0; i < 3 * most; i++) {
+                assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
+            }
+        } finally {
+            daemon.inference.gate.countDown();
+        }
+    }
 }
