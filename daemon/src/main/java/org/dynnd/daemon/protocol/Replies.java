@@ -146,13 +146,14 @@ public final class Replies {
 
     /**
      * The {@code lease} event for {@code own}'s holder: whether it is met now, the lease itself,
-     * and the outcome; nothing about other leases.
+     * and the outcome ({@link #outcome}, shared by the events of one round and never changed);
+     * nothing about other leases.
      */
-    public static ObjectNode leaseEvent(Arbitration a, Lease own, long dropped) {
+    public static ObjectNode leaseEvent(Arbitration a, ObjectNode outcome, Lease own, long dropped) {
         ObjectNode n = event("lease");
         n.put("met", a.isMet(own.clientId()));
         n.set("yours", lease(own, a.isMet(own.clientId())));
-        n.setAll(outcome(a));
+        n.setAll(outcome);
         n.put("dropped", dropped);
         return n;
     }

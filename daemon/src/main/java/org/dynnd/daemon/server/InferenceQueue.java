@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Images are decoded on a thread of their own with a small bounded queue, then classified on the
+ * Images are decoded on a thread of their own with a small bounded queue (smallest first), then classified on the
  * inference threads: a slow decode (a large PNG) never delays an image already decoded. Both
  * stages together hold at most {@link #capacity} requests; when full, or when the decode queue is,
  * {@link #submit} refuses at once so the caller can answer {@code busy} instead of letting
@@ -39,6 +39,22 @@ final class InferenceQueue implements AutoCloseable {
      */
     private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private final int threads;
+    private final int decodeQueue;
+    private final java.util.concurrent.atomic.AtomicLong arrivals = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A decode waiting its turn: smaller images first, then in order of arrival. */
+    private record Decode(long size, long arrival, Runnable work) implements Runnable, Comparable<Decode> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Decode o) {
+            int bySize = Long.compare(size, o.size);
+            return bySize != 0 ? bySize : Long.compare(arrival, o.arrival);
+        }
+    }
     private volatile int capacity;
 
     /** @param decodeQueue images waiting to be decoded at most */
@@ -47,7 +63,9 @@ final class InferenceQueue implements AutoCloseable {
         this.service = service;
         this.decoder = decoder;
         this.threads = threads;
-        this.decoding = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(decodeQueue),
+        this.decodeQueue = decodeQueue;
+        // Smallest image first: a costly image waits behind small ones, never the other way round.
+        this.decoding = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.PriorityBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "dynnd-decode");
                     t.setDaemon(true);
@@ -78,13 +96,14 @@ final class InferenceQueue implements AutoCloseable {
     /** Queues {@code request}; its reply goes to {@code channel}. False when the queue is full. */
     boolean submit(Request.Infer request, Channel channel) {
         // Only the event loop submits, so the count cannot grow between this check and the increment.
-        if (accepted.get() >= capacity + threads) {
+        if (accepted.get() >= capacity + threads || decoding.getQueue().size() >= decodeQueue) {
             return false;
         }
         accepted.incrementAndGet();
         HalfClose.begin(channel);
         try {
-            decoding.execute(() -> decodeThenClassify(request, channel));
+            decoding.execute(new Decode(request.imageBase64().length(), arrivals.getAndIncrement(),
+                    () -> decodeThenClassify(request, channel)));
             return true;
         } catch (RejectedExecutionException e) {
             accepted.decrementAndGet();

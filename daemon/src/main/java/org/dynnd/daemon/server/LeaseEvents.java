@@ -29,6 +29,7 @@ final class LeaseEvents {
     void publish(Arbitration before, Arbitration after, Collection<Long> requesters) {
         Set<Long> skip = new HashSet<>(requesters);
         Map<Long, Lease> leases = null;
+        com.fasterxml.jackson.databind.node.ObjectNode outcome = null;
         for (Map.Entry<Long, Boolean> met : after.met().entrySet()) {
             long clientId = met.getKey();
             Boolean was = before.met().get(clientId);
@@ -45,6 +46,7 @@ final class LeaseEvents {
                 continue;
             }
             if (leases == null) {
+                outcome = Replies.outcome(after);
                 leases = new HashMap<>();
                 for (Lease l : after.sources()) {
                     leases.put(l.clientId(), l);
@@ -54,7 +56,7 @@ final class LeaseEvents {
                 }
             }
             Lease own = leases.get(clientId);
-            channel.writeAndFlush(Replies.leaseEvent(after, own, session.droppedEvents.getAndSet(0)));
+            channel.writeAndFlush(Replies.leaseEvent(after, outcome, own, session.droppedEvents.getAndSet(0)));
         }
     }
 }

@@ -60,7 +60,7 @@ class RepliesTest {
     @Test
     void aLeaseEventCarriesOnlyItsHoldersLease() throws Exception {
         Lease own = crowded.overridden().get(3);
-        JsonNode event = Replies.leaseEvent(crowded, own, 7);
+        JsonNode event = Replies.leaseEvent(crowded, Replies.outcome(crowded), own, 7);
         assertThat(event.path("yours").path("client").asLong()).isEqualTo(own.clientId());
         assertThat(event.path("dropped").asLong()).isEqualTo(7);
         assertThat(event.has("sources")).isFalse();
