@@ -174,11 +174,9 @@ final class BudgetDesk implements AutoCloseable {
 
     private void decide(List<Pending> round) {
         Arbitration before = current;
+        Arbiter.Applied applied;
         try {
-            Arbiter.Applied applied = arbiter.apply(round.stream().map(Pending::change).toList());
-            current = applied.outcome();
-            answer(round, applied);
-            events.publish(before, applied.outcome(), round.stream().map(x -> x.change().clientId()).toList());
+            applied = arbiter.apply(round.stream().map(Pending::change).toList());
         } catch (RuntimeException e) {
             if (round.size() > 1) {
                 // One change may be what the governor refused: decide them one by one, so that
@@ -193,6 +191,14 @@ final class BudgetDesk implements AutoCloseable {
                 pending.decrementAndGet();
                 HalfClose.finish(only.channel(), Replies.error(only.id(), ErrorCode.INTERNAL_ERROR, "arbitration failed: " + e.getMessage()));
             }
+            return;
+        }
+        current = applied.outcome();
+        answer(round, applied);
+        try {
+            events.publish(before, applied.outcome(), round.stream().map(x -> x.change().clientId()).toList());
+        } catch (RuntimeException e) {
+            LOG.error("lease events after an arbitration failed", e);
         }
     }
 
