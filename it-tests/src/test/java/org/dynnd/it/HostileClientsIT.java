@@ -497,7 +497,7 @@ class HostileClientsIT extends DaemonTest {
             lines.add(Map.entry(bytes("{\"id\":\"\\ud800" + i + "\",\"op\":\"status\"}"), "malformed_json"));
             lines.add(Map.entry(bytes("{\"id\":" + i + ",\"op\":\"budget\",\"objective\":\"\\udc00\"}"), "malformed_json"));
             lines.add(Map.entry(bytes("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"AAAA\\udbff\"}"), "malformed_json"));
-            lines.add(Map.entry(bytes("{\"id\":\"" + "i".repeat(129) + "\",\"op\":\"status\"}"), "invalid_value"));
+            lines.add(Map.entry(bytes("{\"id\":\"" + "i".repeat(65) + "\",\"op\":\"status\"}"), "invalid_value"));
             int cut = 20 + i % (png.size() - 20);
             lines.add(Map.entry(bytes(inferLine(i, Arrays.copyOf(png.toByteArray(), cut)).trim()), "bad_image"));
             lines.add(Map.entry(bytes(inferLine(i, Arrays.copyOf(png.toByteArray(), 60)).trim()), "bad_image"));

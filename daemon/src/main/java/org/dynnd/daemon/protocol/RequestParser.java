@@ -39,7 +39,7 @@ public final class RequestParser {
             .build();
 
     /** The longest string {@code id}, characters: replies echo it. */
-    public static final int MAX_ID_CHARS = 128;
+    public static final int MAX_ID_CHARS = 64;
     /** The most bytes an echoed {@code id} takes in a reply (every character escaped as {@code \\uXXXX}). */
     public static final int MAX_ID_BYTES = MAX_ID_CHARS * 6 + 2;
     /** Names and values from the request are quoted in error messages up to this many characters. */

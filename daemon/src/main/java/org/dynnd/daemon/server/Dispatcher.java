@@ -6,10 +6,8 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.List;
-import java.util.Optional;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.cli.DynndVersion;
 import org.dynnd.daemon.protocol.ErrorCode;
 import org.dynnd.daemon.protocol.Op;
@@ -17,7 +15,6 @@ import org.dynnd.daemon.protocol.Replies;
 import org.dynnd.daemon.protocol.Request;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.telemetry.TelemetryRing;
-import org.dynnd.daemon.telemetry.TelemetrySample;
 
 /**
  * Answers each allowed request: quick ones on the event loop, {@code budget}/{@code release} on
@@ -139,23 +136,6 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
 
     private ObjectNode status(Session session) {
         Arbitration a = budgets.current();
-        ObjectNode n = Replies.arbitration(a);
-        Optional<Lease> own = BudgetDesk.lease(a, session.clientId);
-        if (own.isPresent()) {
-            n.set("yours", Replies.lease(own.get(), a.isMet(session.clientId)));
-        } else {
-            n.putNull("yours");
-        }
-        Optional<TelemetrySample> latest = ring.latest();
-        if (latest.isPresent()) {
-            n.set("telemetry", Replies.sample(latest.get()));
-            n.put("degraded", !latest.get().degraded().isEmpty());
-        } else {
-            n.putNull("telemetry");
-            n.put("degraded", false);
-        }
-        n.put("samples_kept", ring.size());
-        n.put("clients", clients.size());
-        return n;
+        return StatusReply.of(a, BudgetDesk.lease(a, session.clientId), ring.latest(), ring.size(), clients.size());
     }
 }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import org.dynnd.daemon.budget.Arbiter;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Budget;
 import org.dynnd.daemon.budget.Lease;
-import org.dynnd.daemon.budget.Objective;
-import org.dynnd.daemon.server.TableGovernor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +20,7 @@ class RepliesTest {
 
     @BeforeAll
     static void thousandLeases() {
-        Arbiter arbiter = new Arbiter(new TableGovernor());
-        // Every number takes its longest printed form. The first lease needs the most accurate
-        // point; the odd ones with short latencies conflict with it, so both lists are long.
-        arbiter.set(Long.MAX_VALUE - LEASES, Integer.MIN_VALUE, new Budget(null, null, null, 85.12345678901234, Objective.MIN_ENERGY), 1000);
-        for (int i = 0; i < LEASES - 1; i++) {
-            double odd = 1.2345678901234567E-5 + i;
-            Budget b = i % 2 == 0
-                    ? new Budget(3599999.123456789 - i, 9999999.123456789, 9999.123456789012, 0.012345678901234567, Objective.MIN_ENERGY)
-                    : new Budget(odd, odd, odd, 99.12345678901234, Objective.MAX_ACCURACY);
-            arbiter.set(Long.MAX_VALUE - i, Integer.MIN_VALUE, b, -1000 + i % 2);
-        }
-        crowded = arbiter.current();
+        crowded = org.dynnd.daemon.budget.CrowdedArbitration.of(LEASES);
         assertThat(crowded.sources().size()).isGreaterThan(Replies.LISTED_SOURCES);
         assertThat(crowded.overridden().size()).isGreaterThan(Replies.LISTED_OVERRIDDEN);
     }
