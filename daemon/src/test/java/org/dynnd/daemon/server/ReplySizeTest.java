@@ -37,4 +37,20 @@ class ReplySizeTest {
         assertThat(bytes).isLessThanOrEqualTo(4096);
         assertThat(reply.path("result").path("leases").asInt()).isEqualTo(1_000);
     }
+
+    @Test
+    void budgetRepliesAndPagesOfLeasesWithTheLongestIdFitInFourKiB() throws Exception {
+        Arbitration crowded = CrowdedArbitration.of(1_000);
+        JsonNode id = TextNode.valueOf("\u0001".repeat(RequestParser.MAX_ID_CHARS));
+        ObjectMapper json = new ObjectMapper();
+        for (int offset = 0; offset < 1_000; offset += Replies.LEASES_PAGE) {
+            JsonNode page = Replies.ok(id, Replies.leasesPage(crowded, offset, Replies.LEASES_PAGE));
+            assertThat(json.writeValueAsBytes(page).length + 1).as("page at %d", offset).isLessThanOrEqualTo(4096);
+        }
+        Lease own = crowded.overridden().get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode budget = Replies.arbitration(crowded);
+        budget.put("met", false);
+        budget.set("lease", Replies.budget(own.budget()).put("priority", own.priority()));
+        assertThat(json.writeValueAsBytes(Replies.ok(id, budget)).length + 1).isLessThanOrEqualTo(4096);
+    }
 }
