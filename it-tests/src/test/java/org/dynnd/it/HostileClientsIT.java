@@ -520,9 +520,9 @@ class HostileClientsIT extends DaemonTest {
     @Test
     void noLineThatProtocolMdRefusesIsAccepted() throws Exception {
         List<Map.Entry<byte[], String>> lines = hostileLines(4_000);
-        // Four connections of at most 4 requests in flight each never fill the decode queue (16):
+        // Eight connections of at most 2 requests in flight each never fill the decode queue (16):
         // every line gets its own refusal, never busy.
-        int connections = 4;
+        int connections = 8;
         Map<String, Integer> wrong = new HashMap<>();
         int accepted = 0;
         long t0 = System.nanoTime();

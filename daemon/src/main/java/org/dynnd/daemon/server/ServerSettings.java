@@ -45,8 +45,8 @@ public record ServerSettings(
 
     private static final int OWN_LINE_BYTES = 16 * 1024;
     private static final int LARGE_LINE_PLACES = 64;
-    private static final int READ_BUFFER_BYTES = 8 * 1024;
-    private static final int MAX_IN_FLIGHT = 4;
+    private static final int READ_BUFFER_BYTES = 4 * 1024;
+    private static final int MAX_IN_FLIGHT = 2;
 
     public ServerSettings {
         positive("max_line_bytes", maxLineBytes);

@@ -199,6 +199,11 @@ public final class SocketServer implements AutoCloseable {
         return budgets;
     }
 
+    /** The connection of {@code clientId}, or null; for tests that watch one connection. */
+    Channel channelOf(long clientId) {
+        return clients.get(clientId);
+    }
+
     /** The most memory one connection can make the daemon hold. */
     ConnectionBudget connectionBudget() {
         return budget;

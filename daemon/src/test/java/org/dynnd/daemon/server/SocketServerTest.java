@@ -217,13 +217,22 @@ class SocketServerTest {
         client = daemon.client();
         daemon.inference.gate = new CountDownLatch(1);
         String image = Base64.getEncoder().encodeToString(new byte[784]);
-        // One inference runs (held by the gate), one waits in the queue of one: the third is refused.
-        for (int i = 1; i <= 3; i++) {
+        // One inference runs (held by the gate), one waits in the queue of one: the third (from
+        // another client, as one has at most 2 in flight) is refused.
+        long id = client.call("hello").path("client").asLong();
+        for (int i = 1; i <= 2; i++) {
             client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
         }
-        JsonNode first = client.nextReply(WAIT);
-        assertThat(first.path("id").asInt()).isEqualTo(3);
-        assertThat(first.path("error").path("code").asText()).isEqualTo("busy");
+        try (DynndClient third = daemon.client()) {
+            long deadline = System.nanoTime() + WAIT.toNanos(); // both of the first are accepted
+            while (HalfClose.inFlightCount(daemon.server.channelOf(id)) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            third.sendLine("{\"id\":3,\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            JsonNode first = third.nextReply(WAIT);
+            assertThat(first.path("id").asInt()).isEqualTo(3);
+            assertThat(first.path("error").path("code").asText()).isEqualTo("busy");
+        }
         daemon.inference.gate.countDown();
         assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
         assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
