@@ -204,22 +204,22 @@ final class BudgetDesk implements AutoCloseable {
 
     private void answer(List<Pending> round, Arbiter.Applied applied) {
         Arbitration after = applied.outcome();
-        ObjectNode shared = Replies.arbitration(after);
+        SharedReply shared = new SharedReply(Replies.arbitration(after));
         for (int i = 0; i < round.size(); i++) {
             Pending p = round.get(i);
             if (p.channel() == null) {
                 continue;
             }
-            ObjectNode result = shared.deepCopy();
+            ObjectNode own = Replies.object();
             LeaseChange c = p.change();
             if (c.isRelease()) {
-                result.put("released", applied.released()[i]);
+                own.put("released", applied.released()[i]);
             } else {
-                result.put("met", after.isMet(c.clientId()));
-                result.set("lease", Replies.budget(c.budget()).put("priority", c.priority()));
+                own.put("met", after.isMet(c.clientId()));
+                own.set("lease", Replies.budget(c.budget()).put("priority", c.priority()));
             }
             pending.decrementAndGet();
-            HalfClose.finish(p.channel(), Replies.ok(p.id(), result));
+            HalfClose.finish(p.channel(), shared.reply(p.id(), own));
         }
     }
 

@@ -113,4 +113,21 @@ class PipelineTest {
         ch.runPendingTasks();
         assertThat(linesOut(ch)).containsExactly("a", "b");
     }
+
+    @Test
+    void aSharedReplyIsTheReplyTheEncoderWouldWrite() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode outcome = Replies.object().put("feasible", true);
+        outcome.putArray("sources").add(Replies.object().put("client", 3));
+        SharedReply shared = new SharedReply(outcome);
+        com.fasterxml.jackson.databind.node.ObjectNode own = Replies.object().put("met", false);
+        com.fasterxml.jackson.databind.JsonNode id = com.fasterxml.jackson.databind.node.TextNode.valueOf("a\"b");
+        ByteBuf reply = shared.reply(id, own);
+        com.fasterxml.jackson.databind.node.ObjectNode whole = outcome.deepCopy().setAll(own);
+        assertThat(reply.toString(StandardCharsets.UTF_8)).isEqualTo(json.writeValueAsString(Replies.ok(id, whole)) + "\n");
+        reply.release();
+        ByteBuf bare = shared.reply(null, Replies.object());
+        assertThat(bare.toString(StandardCharsets.UTF_8)).isEqualTo("{\"id\":null,\"ok\":true,\"result\":" + json.writeValueAsString(outcome) + "}\n");
+        bare.release();
+    }
 }
