@@ -45,6 +45,13 @@ public final class SocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    /**
+     * The kernel's send buffer of each connection (Linux doubles it): what a client that does not
+     * read holds in the kernel besides the daemon's own unsent data, so that 4,096 of them hold
+     * 256 MiB of kernel memory at most, not the default's 800 MiB, and a lease holder that stopped
+     * reading is sent a few dozen events before they are dropped, not hundreds.
+     */
+    static final int SOCKET_SEND_BUFFER_BYTES = 32 * 1024;
     /** Images waiting to be decoded at most: a few, as decoding is quick for images the model takes. */
     private static final int DECODE_QUEUE = 16;
 
@@ -145,6 +152,7 @@ public final class SocketServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
+                .childOption(ChannelOption.SO_SNDBUF, SOCKET_SEND_BUFFER_BYTES)
                 // One read takes at most this much: the most a paused connection holds unread.
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR,
                         new AdaptiveRecvByteBufAllocator(Math.min(512, settings.readBufferBytes()),

@@ -17,10 +17,10 @@ import org.dynnd.daemon.service.DecodedImage;
 /**
  * Coverage-guided fuzzing (Jazzer) of everything a client's bytes reach before a request is
  * served: the line framer, the parser and the image decoder. Each must answer every input with a
- * result or its own refusal, never another exception. Without {@code JAZZER_FUZZ} these run the
- * committed inputs (src/test/resources/.../ProtocolFuzzTestInputs) as regression tests; the
- * {@code fuzz} execution of the build fuzzes each for a few seconds, and docs/protocol.md says how
- * to fuzz longer.
+ * result or its own refusal, never another exception. The build's fuzzing executions (failsafe,
+ * {@code JAZZER_FUZZ=1}) first run the committed inputs (src/test/resources/.../ProtocolFuzzTestInputs)
+ * and then fuzz each for a few seconds; the ordinary test run leaves this class out, since Jazzer's
+ * agent would instrument the classes of every later test. docs/protocol.md says how to fuzz longer.
  */
 class ProtocolFuzzTest {
 

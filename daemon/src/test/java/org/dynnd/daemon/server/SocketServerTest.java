@@ -502,4 +502,11 @@ class SocketServerTest {
             daemon.inference.gate.countDown();
         }
     }
+
+    @Test
+    void theKernelsSendBufferOfAConnectionIsSmall() throws Exception {
+        long id = client.call("hello").path("client").asLong();
+        int sndbuf = daemon.server.channelOf(id).config().getOption(io.netty.channel.ChannelOption.SO_SNDBUF);
+        assertThat(sndbuf).as("bytes (Linux reports twice what was set)").isLessThanOrEqualTo(2 * SocketServer.SOCKET_SEND_BUFFER_BYTES);
+    }
 }
