@@ -164,6 +164,14 @@ final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** CPU time the daemon used so far (user and system), ms, from /proc/PID/stat. */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th, stime the 13th.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+    }
+
     /** Open file descriptors of the daemon, from /proc. */
     int openFileDescriptors() throws IOException {
         try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {

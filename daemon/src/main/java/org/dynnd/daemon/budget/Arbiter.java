@@ -40,28 +40,50 @@ public final class Arbiter {
 
     /** Sets or replaces the lease of {@code clientId} and re-arbitrates. */
     public Arbitration set(long clientId, int uid, Budget budget, int priority) {
-        Lease previous = leases.put(clientId, new Lease(clientId, uid, budget, priority, sequence++));
-        try {
-            current = arbitrate();
-        } catch (RuntimeException e) {
-            // The client was told its budget failed: it must not linger as a lease.
-            if (previous == null) {
-                leases.remove(clientId);
-            } else {
-                leases.put(clientId, previous);
-            }
-            throw e;
-        }
-        return current;
+        return apply(List.of(LeaseChange.set(clientId, uid, budget, priority))).outcome();
     }
 
     /** Drops the lease of {@code clientId}, if any, and re-arbitrates when one was dropped. */
     public Optional<Arbitration> release(long clientId) {
-        if (leases.remove(clientId) == null) {
-            return Optional.empty();
+        Applied applied = apply(List.of(LeaseChange.release(clientId)));
+        return applied.released()[0] ? Optional.of(applied.outcome()) : Optional.empty();
+    }
+
+    /**
+     * What a batch of changes did: the one outcome that includes all of them, and for each change
+     * (in order) whether it dropped a lease that was held.
+     */
+    public record Applied(Arbitration outcome, boolean[] released) {}
+
+    /**
+     * Applies {@code changes} in order and arbitrates once for all of them (a batch that changes
+     * nothing, such as releases of leases nobody holds, is not re-arbitrated). When arbitration
+     * fails, no change of the batch stays: every client in it is told its change failed.
+     */
+    public Applied apply(List<LeaseChange> changes) {
+        Map<Long, Lease> before = new LinkedHashMap<>(leases);
+        boolean[] released = new boolean[changes.size()];
+        boolean changed = false;
+        for (int i = 0; i < changes.size(); i++) {
+            LeaseChange c = changes.get(i);
+            if (c.isRelease()) {
+                released[i] = leases.remove(c.clientId()) != null;
+                changed |= released[i];
+            } else {
+                leases.put(c.clientId(), new Lease(c.clientId(), c.uid(), c.budget(), c.priority(), sequence++));
+                changed = true;
+            }
         }
-        current = arbitrate();
-        return Optional.of(current);
+        if (changed) {
+            try {
+                current = arbitrate();
+            } catch (RuntimeException e) {
+                leases.clear();
+                leases.putAll(before);
+                throw e;
+            }
+        }
+        return new Applied(current, released);
     }
 
     /** The lease of {@code clientId}, if it holds one. */

@@ -13,8 +13,9 @@ import org.dynnd.daemon.service.DecodedImage;
 /**
  * Decodes the {@code image} field of {@code infer}: PNG or JPEG (by their magic bytes), or raw
  * bytes of exactly 28x28 (grey, MNIST-like) or 32x32x3 (RGB interleaved per pixel, row-major,
- * CIFAR-like). Dimensions are checked before pixels are decoded, so a small compressed file that
- * claims a huge image is refused without allocating it.
+ * CIFAR-like). A PNG or JPEG must be whole (see {@link ImageContainer}), and its dimensions are
+ * checked before its pixels are decoded, so a small compressed file that claims a huge image is
+ * refused without allocating it.
  */
 public final class ImageDecoder {
 
@@ -38,7 +39,12 @@ public final class ImageDecoder {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'image' is not valid base64: " + e.getMessage());
         }
-        if (isPng(bytes) || isJpeg(bytes)) {
+        if (isPng(bytes)) {
+            ImageContainer.requireWholePng(bytes);
+            return decodeCompressed(bytes);
+        }
+        if (isJpeg(bytes)) {
+            ImageContainer.requireWholeJpeg(bytes);
             return decodeCompressed(bytes);
         }
         if (bytes.length == RAW_GREY_BYTES) {
@@ -66,7 +72,13 @@ public final class ImageDecoder {
                     throw new IllegalArgumentException("field 'image' is " + reader.getWidth(0) + "x" + reader.getHeight(0)
                             + "; at most " + maxPixels + " pixels are accepted");
                 }
+                // A JPEG with missing or damaged data decodes with warnings only: refuse it.
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new IllegalArgumentException("field 'image' is damaged: " + warnings.get(0));
+                }
             } finally {
                 reader.dispose();
             }

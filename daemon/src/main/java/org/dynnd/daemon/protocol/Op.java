@@ -11,7 +11,9 @@ public enum Op {
     INFER("infer", false),
     STATUS("status", false),
     SUBSCRIBE("subscribe", false),
-    UNSUBSCRIBE("unsubscribe", false);
+    UNSUBSCRIBE("unsubscribe", false),
+    /** Every lease, page by page: for an operator (not a read op by default: it shows other users' budgets). */
+    LEASES("leases", false);
 
     private final String wire;
     private final boolean control;

@@ -107,17 +107,79 @@ public final class Replies {
         return n;
     }
 
-    /** The effective budget, the decision, and every lease with whether it is met. */
-    public static ObjectNode arbitration(Arbitration a) {
+    /** Leases listed in {@code sources} at most; the rest are counted in {@code sources_more}. */
+    public static final int LISTED_SOURCES = 6;
+    /** Leases listed in {@code overridden} at most; the rest are counted in {@code overridden_more}. */
+    public static final int LISTED_OVERRIDDEN = 3;
+    /** Leases in one page of the {@code leases} op at most. */
+    public static final int LEASES_PAGE = 12;
+
+    /** The effective budget and the decision for it, without any lease. */
+    public static ObjectNode outcome(Arbitration a) {
         ObjectNode n = F.objectNode();
         n.set("effective", budget(a.effective()));
         n.put("feasible", a.decision().feasible());
         n.set("op", op(a.decision().op()));
         n.set("predicted", prediction(a.decision().predicted()));
-        ArrayNode sources = n.putArray("sources");
-        a.sources().forEach(l -> sources.add(lease(l, a.isMet(l.clientId()))));
-        ArrayNode overridden = n.putArray("overridden");
-        a.overridden().forEach(l -> overridden.add(lease(l, a.isMet(l.clientId()))));
+        return n;
+    }
+
+    /**
+     * The outcome, the first {@link #LISTED_SOURCES} leases that shaped the effective budget and
+     * the first {@link #LISTED_OVERRIDDEN} overridden ones (highest priority first), with how
+     * many more of each there are and how many leases are held: bounded in size however many
+     * clients hold leases (the {@code leases} op lists them all, page by page).
+     */
+    public static ObjectNode arbitration(Arbitration a) {
+        ObjectNode n = outcome(a);
+        listed(n, "sources", a.sources(), LISTED_SOURCES, a);
+        listed(n, "overridden", a.overridden(), LISTED_OVERRIDDEN, a);
+        n.put("leases", a.sources().size() + a.overridden().size());
+        return n;
+    }
+
+    private static void listed(ObjectNode n, String field, java.util.List<Lease> leases, int most, Arbitration a) {
+        ArrayNode list = n.putArray(field);
+        leases.stream().limit(most).forEach(l -> list.add(lease(l, a.isMet(l.clientId()))));
+        n.put(field + "_more", Math.max(0, leases.size() - most));
+    }
+
+    /**
+     * The {@code lease} event for {@code own}'s holder: whether it is met now, the lease itself,
+     * and the outcome ({@link #outcome}, shared by the events of one round and never changed);
+     * nothing about other leases.
+     */
+    public static ObjectNode leaseEvent(Arbitration a, ObjectNode outcome, Lease own, long dropped) {
+        ObjectNode n = event("lease");
+        n.put("met", a.isMet(own.clientId()));
+        n.set("yours", lease(own, a.isMet(own.clientId())));
+        n.setAll(outcome);
+        n.put("dropped", dropped);
+        return n;
+    }
+
+    /**
+     * One page of every lease in the order of arbitration (sources first, then overridden ones),
+     * from {@code offset}, at most {@code limit} (itself at most {@link #LEASES_PAGE}).
+     */
+    public static ObjectNode leasesPage(Arbitration a, int offset, int limit) {
+        ObjectNode n = F.objectNode();
+        int sources = a.sources().size();
+        int total = sources + a.overridden().size();
+        n.put("total", total);
+        n.put("offset", offset);
+        ArrayNode list = n.putArray("leases");
+        int end = (int) Math.min(total, (long) offset + Math.min(limit, LEASES_PAGE));
+        for (int i = offset; i < end; i++) {
+            boolean source = i < sources;
+            Lease l = source ? a.sources().get(i) : a.overridden().get(i - sources);
+            list.add(lease(l, a.isMet(l.clientId())).put("overridden", !source));
+        }
+        if (end < total) {
+            n.put("next_offset", end);
+        } else {
+            n.putNull("next_offset");
+        }
         return n;
     }
 

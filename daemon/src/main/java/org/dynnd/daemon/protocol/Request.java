@@ -60,4 +60,11 @@ public sealed interface Request {
             return Op.UNSUBSCRIBE;
         }
     }
+
+    /** {@code leases}: one page of every lease, from {@code offset}, at most {@code limit}. */
+    record Leases(JsonNode id, int offset, int limit) implements Request {
+        public Op op() {
+            return Op.LEASES;
+        }
+    }
 }

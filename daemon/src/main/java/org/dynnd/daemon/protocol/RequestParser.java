@@ -38,25 +38,54 @@ public final class RequestParser {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    /** Parses one line (without its newline). */
+    /** The longest string {@code id}, characters: replies echo it. */
+    public static final int MAX_ID_CHARS = 64;
+    /** The most bytes an echoed {@code id} takes in a reply (every character escaped as {@code \\uXXXX}). */
+    public static final int MAX_ID_BYTES = MAX_ID_CHARS * 6 + 2;
+    /** Names and values from the request are quoted in error messages up to this many characters. */
+    static final int QUOTED_CHARS = 40;
+
+    /**
+     * Parses one line (without its newline): exactly one JSON value, in UTF-8 (no byte order
+     * mark, no NUL byte, hence no UTF-16 or UTF-32), with no lone surrogate in any string.
+     */
     public Request parse(byte[] line) throws ProtocolException {
+        String text = Utf8Line.decode(line);
         JsonNode root;
-        try {
-            root = mapper.readTree(line);
+        try (JsonParser p = mapper.createParser(text)) {
+            root = mapper.readTree(p);
+            if (root != null && p.nextToken() != null) {
+                throw new ProtocolException(null, ErrorCode.MALFORMED_JSON, "the line holds more than one JSON value (more after"
+                        + " character " + p.currentTokenLocation().getCharOffset() + "); send exactly one JSON object per line");
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProtocolException(null, ErrorCode.MALFORMED_JSON,
-                    "the line is not valid JSON: " + e.getOriginalMessage());
+                    "the line is not valid JSON: " + shorten(e.getOriginalMessage(), 200));
         } catch (IOException e) {
-            throw new ProtocolException(null, ErrorCode.MALFORMED_JSON, "the line is not valid JSON: " + e.getMessage());
+            throw new ProtocolException(null, ErrorCode.MALFORMED_JSON, "the line is not valid JSON: " + shorten(e.getMessage(), 200));
         }
         if (root == null || root.isMissingNode()) {
             throw new ProtocolException(null, ErrorCode.MALFORMED_JSON, "the line is empty; send one JSON object per line");
         }
+        LoneSurrogates.refuse(root);
         if (!root.isObject()) {
             throw new ProtocolException(null, ErrorCode.INVALID_REQUEST,
                     "a request is a JSON object such as {\"id\":1,\"op\":\"hello\"}, got " + root.getNodeType());
         }
         return parse(root);
+    }
+
+    /** {@code 'text'} for an error message, cut to {@link #QUOTED_CHARS} characters. */
+    static String quoted(String text) {
+        return "'" + shorten(text, QUOTED_CHARS) + "'";
+    }
+
+    private static String shorten(String text, int most) {
+        if (text == null || text.length() <= most) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(most - 1)) ? most - 1 : most;
+        return text.substring(0, cut) + "… (" + text.length() + " characters)";
     }
 
     private Request parse(JsonNode root) throws ProtocolException {
@@ -65,6 +94,12 @@ public final class RequestParser {
             id = NullNode.getInstance();
         } else if (!(id.isTextual() || id.isIntegralNumber() || id.isNull())) {
             throw new ProtocolException(null, ErrorCode.WRONG_TYPE, "field 'id' must be a string or an integer");
+        } else if (id.isTextual() && id.asText().length() > MAX_ID_CHARS) {
+            throw new ProtocolException(null, ErrorCode.INVALID_VALUE, "field 'id' is a string of " + id.asText().length()
+                    + " characters; it may have " + MAX_ID_CHARS + " at most");
+        } else if (id.isIntegralNumber() && !id.canConvertToLong()) {
+            throw new ProtocolException(null, ErrorCode.INVALID_VALUE,
+                    "field 'id' is an integer outside the 64-bit range; use a smaller one or a string");
         }
         JsonNode opNode = root.get("op");
         if (opNode == null) {
@@ -76,7 +111,7 @@ public final class RequestParser {
         Op op = Op.fromWire(opNode.asText()).orElse(null);
         if (op == null) {
             throw new ProtocolException(id, ErrorCode.UNKNOWN_OP,
-                    "unknown op '" + opNode.asText() + "'; the ops are " + Op.wireNames());
+                    "unknown op " + quoted(opNode.asText()) + "; the ops are " + Op.wireNames());
         }
         return switch (op) {
             case HELLO -> noFields(root, id, new Request.Hello(id));
@@ -86,6 +121,7 @@ public final class RequestParser {
             case UNSUBSCRIBE -> noFields(root, id, new Request.Unsubscribe(id));
             case INFER -> infer(root, id);
             case BUDGET -> budget(root, id);
+            case LEASES -> leases(root, id);
         };
     }
 
@@ -99,8 +135,8 @@ public final class RequestParser {
         while (names.hasNext()) {
             String name = names.next();
             if (!ENVELOPE.contains(name) && !allowed.contains(name)) {
-                throw new ProtocolException(id, ErrorCode.UNKNOWN_FIELD, "op '" + op.wireName() + "' takes no field '"
-                        + name + "'" + (allowed.isEmpty() ? "" : "; its fields are " + String.join(", ", allowed.stream().sorted().toList())));
+                throw new ProtocolException(id, ErrorCode.UNKNOWN_FIELD, "op '" + op.wireName() + "' takes no field "
+                        + quoted(name) + (allowed.isEmpty() ? "" : "; its fields are " + String.join(", ", allowed.stream().sorted().toList())));
             }
         }
     }
@@ -116,6 +152,28 @@ public final class RequestParser {
             throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field 'image' must be a base64 string");
         }
         return new Request.Infer(id, image.asText());
+    }
+
+    private static Request leases(JsonNode root, JsonNode id) throws ProtocolException {
+        onlyFields(root, id, Op.LEASES, Set.of("offset", "limit"));
+        int offset = integer(root, id, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = integer(root, id, "limit", Replies.LEASES_PAGE, 1, Replies.LEASES_PAGE);
+        return new Request.Leases(id, offset, limit);
+    }
+
+    private static int integer(JsonNode root, JsonNode id, String field, int absent, int min, int max) throws ProtocolException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field '" + field + "' must be an integer");
+        }
+        if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw new ProtocolException(id, ErrorCode.INVALID_VALUE, "field '" + field + "' is " + shorten(node.asText(), QUOTED_CHARS)
+                    + "; it is an integer from " + min + " to " + max);
+        }
+        return node.intValue();
     }
 
     private static Request budget(JsonNode root, JsonNode id) throws ProtocolException {
@@ -135,20 +193,9 @@ public final class RequestParser {
                 throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field 'objective' must be a string: max-accuracy or min-energy");
             }
             objective = Objective.fromWire(objectiveNode.asText()).orElseThrow(() -> new ProtocolException(id,
-                    ErrorCode.INVALID_VALUE, "field 'objective' is '" + objectiveNode.asText() + "'; it is max-accuracy or min-energy"));
+                    ErrorCode.INVALID_VALUE, "field 'objective' is " + quoted(objectiveNode.asText()) + "; it is max-accuracy or min-energy"));
         }
-        int priority = 0;
-        JsonNode priorityNode = root.get("priority");
-        if (priorityNode != null) {
-            if (!priorityNode.isIntegralNumber()) {
-                throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field 'priority' must be an integer");
-            }
-            if (!priorityNode.canConvertToInt() || priorityNode.intValue() < MIN_PRIORITY || priorityNode.intValue() > MAX_PRIORITY) {
-                throw new ProtocolException(id, ErrorCode.INVALID_VALUE, "field 'priority' is " + priorityNode.asText()
-                        + "; it is an integer from " + MIN_PRIORITY + " to " + MAX_PRIORITY);
-            }
-            priority = priorityNode.intValue();
-        }
+        int priority = integer(root, id, "priority", 0, MIN_PRIORITY, MAX_PRIORITY);
         Budget budget = new Budget(latency, energy, power, accuracy, objective);
         if (budget.unconstrained() && objectiveNode == null) {
             throw new ProtocolException(id, ErrorCode.INVALID_REQUEST, "op 'budget' needs at least one of latency_ms, "

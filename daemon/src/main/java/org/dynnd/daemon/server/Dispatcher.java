@@ -6,10 +6,8 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.List;
-import java.util.Optional;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.cli.DynndVersion;
 import org.dynnd.daemon.protocol.ErrorCode;
 import org.dynnd.daemon.protocol.Op;
@@ -17,7 +15,6 @@ import org.dynnd.daemon.protocol.Replies;
 import org.dynnd.daemon.protocol.Request;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.telemetry.TelemetryRing;
-import org.dynnd.daemon.telemetry.TelemetrySample;
 
 /**
  * Answers each allowed request: quick ones on the event loop, {@code budget}/{@code release} on
@@ -35,6 +32,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
     private final TelemetryRing ring;
     private final Clients clients;
     private volatile boolean stopping;
+    private volatile int maxClients;
 
     Dispatcher(ServerSettings settings, String model, List<OperatingPointInfo> operatingPoints, AccessPolicy policy,
             BudgetDesk budgets, InferenceQueue inference, TelemetryRing ring, Clients clients) {
@@ -47,7 +45,26 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         this.inference = inference;
         this.ring = ring;
         this.clients = clients;
+        this.maxClients = settings.maxClients();
     }
+
+    /** The connection limit {@code hello} reports. */
+    void maxClients(int most) {
+        maxClients = most;
+    }
+
+    /** The encoded size of the largest {@code hello} reply: every op allowed, the longest numbers and id. */
+    int largestHelloBytes() {
+        Session widest = new Session(Long.MIN_VALUE, new org.dynnd.daemon.access.PeerIdentity(Integer.MIN_VALUE, Integer.MIN_VALUE, java.util.Set.of()));
+        try {
+            return ENCODER.writeValueAsBytes(Replies.ok(null, hello(widest, java.util.EnumSet.allOf(Op.class)))).length + 1
+                    + org.dynnd.daemon.protocol.RequestParser.MAX_ID_BYTES;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode hello", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ENCODER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The rules {@code hello} reports from the next request on (a reloaded configuration). */
     void policy(AccessPolicy next) {
@@ -67,9 +84,11 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
             return;
         }
         if (request instanceof Request.Hello) {
-            ctx.writeAndFlush(Replies.ok(request.id(), hello(session)));
+            ctx.writeAndFlush(Replies.ok(request.id(), hello(session, policy.allowedOps(session.peer))));
         } else if (request instanceof Request.Status) {
             ctx.writeAndFlush(Replies.ok(request.id(), status(session)));
+        } else if (request instanceof Request.Leases r) {
+            ctx.writeAndFlush(Replies.ok(r.id(), Replies.leasesPage(budgets.current(), r.offset(), r.limit())));
         } else if (request instanceof Request.Subscribe) {
             session.subscribed = true;
             ctx.writeAndFlush(Replies.ok(request.id(), Replies.object().put("subscribed", true)));
@@ -94,7 +113,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         ctx.writeAndFlush(Replies.error(r.id(), ErrorCode.BUSY, why + "; try again later"));
     }
 
-    private ObjectNode hello(Session session) {
+    private ObjectNode hello(Session session, java.util.Set<Op> allowedOps) {
         ObjectNode n = Replies.object();
         n.put("protocol", Replies.PROTOCOL_VERSION);
         n.put("daemon", DynndVersion.version());
@@ -104,35 +123,19 @@ final class Dispatcher extends SimpleChannelInboundHandler<Request> {
         n.put("uid", session.peer.uid());
         ArrayNode allowed = n.putArray("allowed_ops");
         for (Op op : Op.values()) {
-            if (policy.allows(session.peer, op)) {
+            if (allowedOps.contains(op)) {
                 allowed.add(op.wireName());
             }
         }
         ArrayNode ops = n.putArray("operating_points");
         operatingPoints.forEach(op -> ops.add(Replies.op(op)));
-        n.putObject("limits").put("max_line_bytes", settings.maxLineBytes());
+        n.putObject("limits").put("max_line_bytes", settings.maxLineBytes()).put("own_line_bytes", settings.ownLineBytes())
+                .put("max_clients", maxClients).put("max_in_flight", settings.maxInFlight());
         return n;
     }
 
     private ObjectNode status(Session session) {
         Arbitration a = budgets.current();
-        ObjectNode n = Replies.arbitration(a);
-        Optional<Lease> own = budgets.lease(session.clientId);
-        if (own.isPresent()) {
-            n.set("yours", Replies.lease(own.get(), a.isMet(session.clientId)));
-        } else {
-            n.putNull("yours");
-        }
-        Optional<TelemetrySample> latest = ring.latest();
-        if (latest.isPresent()) {
-            n.set("telemetry", Replies.sample(latest.get()));
-            n.put("degraded", !latest.get().degraded().isEmpty());
-        } else {
-            n.putNull("telemetry");
-            n.put("degraded", false);
-        }
-        n.put("samples_kept", ring.size());
-        n.put("clients", clients.size());
-        return n;
+        return StatusReply.of(a, BudgetDesk.lease(a, session.clientId), ring.latest(), ring.size(), clients.size());
     }
 }

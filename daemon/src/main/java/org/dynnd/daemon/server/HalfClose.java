@@ -27,13 +27,16 @@ final class HalfClose extends ChannelInboundHandlerAdapter {
         inFlight(channel).incrementAndGet();
     }
 
-    /** Writes the reply that {@link #begin} announced, then closes a half-closed connection with nothing more to send. */
+    /**
+     * Writes the reply that {@link #begin} announced; then the connection may take its next lines
+     * (see {@link LineFramer}), and a half-closed one with nothing more to send closes.
+     */
     static void finish(Channel channel, Object reply) {
         ChannelFuture written = channel.writeAndFlush(reply);
         written.addListener(f -> {
-            if (inFlight(channel).decrementAndGet() == 0 && Boolean.TRUE.equals(channel.attr(INPUT_CLOSED).get())) {
-                channel.close();
-            }
+            inFlight(channel).decrementAndGet();
+            channel.pipeline().fireUserEventTriggered(LineFramer.RESUME);
+            closeIfDone(channel);
         });
     }
 
@@ -42,13 +45,31 @@ final class HalfClose extends ChannelInboundHandlerAdapter {
         inFlight(channel).decrementAndGet();
     }
 
+    /** Replies announced and not yet written. */
+    static int inFlightCount(Channel channel) {
+        return inFlight(channel).get();
+    }
+
+    /**
+     * Closes {@code channel} when its client has stopped sending, every line it sent has been
+     * taken and every reply written.
+     */
+    static void closeIfDone(Channel channel) {
+        if (Boolean.TRUE.equals(channel.attr(INPUT_CLOSED).get()) && inFlight(channel).get() == 0
+                && !LineFramer.holdsInput(channel)) {
+            channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof ChannelInputShutdownEvent) {
             ctx.channel().attr(INPUT_CLOSED).set(true);
-            if (inFlight(ctx.channel()).get() == 0) {
-                ctx.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            Session session = ctx.channel().attr(Session.KEY).get();
+            if (session != null) {
+                session.inputClosed = true;
             }
+            closeIfDone(ctx.channel());
         }
         super.userEventTriggered(ctx, event);
     }

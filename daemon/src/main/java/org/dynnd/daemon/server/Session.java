@@ -16,6 +16,14 @@ final class Session {
     /** Events not sent because the client was not reading; reported with the next event sent. */
     final AtomicLong droppedEvents = new AtomicLong();
 
+    /** Set on the event loop when the client has closed its sending side. */
+    volatile boolean inputClosed;
+
+    /** Whether events may be sent: not to a client that has stopped sending (it waits for its replies only). */
+    boolean eventsWanted() {
+        return !inputClosed;
+    }
+
     Session(long clientId, PeerIdentity peer) {
         this.clientId = clientId;
         this.peer = peer;

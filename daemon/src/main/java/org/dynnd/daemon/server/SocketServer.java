@@ -3,6 +3,7 @@ package org.dynnd.daemon.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -11,7 +12,6 @@ import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -45,6 +45,15 @@ public final class SocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    /**
+     * The kernel's send buffer of each connection (Linux doubles it): what a client that does not
+     * read holds in the kernel besides the daemon's own unsent data, so that 4,096 of them hold
+     * 256 MiB of kernel memory at most, not the default's 800 MiB, and a lease holder that stopped
+     * reading is sent a few dozen events before they are dropped, not hundreds.
+     */
+    static final int SOCKET_SEND_BUFFER_BYTES = 32 * 1024;
+    /** Images waiting to be decoded at most: a few, as decoding is quick for images the model takes. */
+    private static final int DECODE_QUEUE = 16;
 
     private final ServerSettings settings;
     private final PeerIdentitySource identities;
@@ -54,6 +63,8 @@ public final class SocketServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final AccessHandler access;
     private final ConnectionGate gate;
+    private final ConnectionBudget budget;
+    private final LargeLines largeLines;
     private final TelemetryBroadcaster broadcaster;
     private final EventLoopGroup loops;
     private Channel listener;
@@ -65,14 +76,40 @@ public final class SocketServer implements AutoCloseable {
      */
     public SocketServer(ServerSettings settings, GovernorPort governor, InferenceService inferenceService,
             ThreadFactory inferenceThreads, AccessPolicy policy, PeerIdentitySource identities, TelemetryRing ring) {
-        this.settings = settings;
+        this(settings, governor, inferenceService, inferenceThreads, policy, identities, ring, MemoryPools.ofThisJvm());
+    }
+
+    /**
+     * @param pools the heap and direct memory set aside for connections: {@code max_clients} is
+     *     lowered (and the start says so) when they cannot hold that many connections at their
+     *     {@link ConnectionBudget most}
+     */
+    public SocketServer(ServerSettings settings, GovernorPort governor, InferenceService inferenceService,
+            ThreadFactory inferenceThreads, AccessPolicy policy, PeerIdentitySource identities, TelemetryRing ring,
+            MemoryPools pools) {
         this.identities = identities;
         this.budgets = new BudgetDesk(governor, clients, settings.budgetQueue());
         this.inference = new InferenceQueue(inferenceService, new ImageDecoder(settings.maxImagePixels()),
-                settings.inferenceThreads(), settings.inferenceQueue(), inferenceThreads);
-        this.dispatcher = new Dispatcher(settings, inferenceService.modelName(), governor.operatingPoints(), policy,
+                settings.inferenceThreads(), settings.inferenceQueue(), inferenceThreads, DECODE_QUEUE);
+        Dispatcher answers = new Dispatcher(settings, inferenceService.modelName(), governor.operatingPoints(), policy,
                 budgets, inference, ring, clients);
+        this.budget = ConnectionBudget.of(settings, answers.largestHelloBytes());
+        int fit = budget.clientsThatFit(pools.heapBytes(), pools.directBytes());
+        if (fit < 1) {
+            throw new IllegalArgumentException("not even one connection fits in the memory set aside for them (" + pools.describe()
+                    + "): each may hold " + budget.describe() + ", and " + settings.largeLinePlaces() + " lines of up to "
+                    + settings.maxLineBytes() + " bytes are shared; give the daemon more memory (DYNND_HEAP)");
+        }
+        if (fit < settings.maxClients()) {
+            LOG.warn("serving at most {} connections instead of {}: each may hold {}, and {} are set aside for connections",
+                    fit, settings.maxClients(), budget.describe(), pools.describe());
+            settings = settings.withMaxClients(fit);
+        }
+        this.settings = settings;
+        this.dispatcher = answers;
+        dispatcher.maxClients(settings.maxClients());
         this.access = new AccessHandler(policy);
+        this.largeLines = new LargeLines(settings.largeLinePlaces());
         this.gate = new ConnectionGate(clients, budgets, settings.maxClients());
         this.broadcaster = new TelemetryBroadcaster(clients, budgets);
         this.loops = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
@@ -117,6 +154,11 @@ public final class SocketServer implements AutoCloseable {
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
+                .childOption(ChannelOption.SO_SNDBUF, SOCKET_SEND_BUFFER_BYTES)
+                // One read takes at most this much: the most a paused connection holds unread.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR,
+                        new AdaptiveRecvByteBufAllocator(Math.min(512, settings.readBufferBytes()),
+                                Math.min(2048, settings.readBufferBytes()), settings.readBufferBytes()))
                 .childHandler(new ChannelInitializer<EpollDomainSocketChannel>() {
                     @Override
                     protected void initChannel(EpollDomainSocketChannel ch) throws IOException {
@@ -124,9 +166,8 @@ public final class SocketServer implements AutoCloseable {
                         ch.pipeline().addLast(
                                 new ReplyEncoder(),
                                 gate,
-                                new BackpressureHandler(),
-                                new LineBasedFrameDecoder(settings.maxLineBytes(), true, true),
-                                new RequestDecoder(settings.maxLineBytes()),
+                                new LineFramer(settings.ownLineBytes(), settings.maxLineBytes(), settings.maxInFlight(), largeLines),
+                                new RequestDecoder(),
                                 access,
                                 HALF_CLOSE,
                                 dispatcher);
@@ -161,6 +202,26 @@ public final class SocketServer implements AutoCloseable {
     /** The latest arbitration, with every lease and whether it is met. */
     public Arbitration arbitration() {
         return budgets.current();
+    }
+
+    /** The arbitration desk, for tests that hold its thread. */
+    BudgetDesk budgetDesk() {
+        return budgets;
+    }
+
+    /** The connection of {@code clientId}, or null; for tests that watch one connection. */
+    Channel channelOf(long clientId) {
+        return clients.get(clientId);
+    }
+
+    /** The most memory one connection can make the daemon hold. */
+    ConnectionBudget connectionBudget() {
+        return budget;
+    }
+
+    /** Connections served at once at most (the configured number, or fewer if memory cannot hold it). */
+    public int maxClients() {
+        return settings.maxClients();
     }
 
     /** Open connections. */

@@ -29,7 +29,7 @@ final class TelemetryBroadcaster {
         event.put("feasible", a.decision().feasible());
         for (Channel channel : clients.all()) {
             Session session = channel.attr(Session.KEY).get();
-            if (session == null || !session.subscribed) {
+            if (session == null || !session.subscribed || !session.eventsWanted()) {
                 continue;
             }
             if (!channel.isWritable()) {

@@ -91,4 +91,42 @@ class ArbiterTest {
         assertThat(arbiter.lease(1)).isEmpty();
         assertThat(arbiter.set(2, 1000, latency(50), 0).sources()).hasSize(1);
     }
+
+    @Test
+    void aBatchOfChangesIsArbitratedOnceAndItsOutcomeIncludesEveryChange() {
+        arbiter.set(9, 1000, latency(30), 0);
+        int appliedBefore = governor.applied.size();
+        Arbiter.Applied applied = arbiter.apply(java.util.List.of(
+                LeaseChange.set(1, 1000, latency(15), 0),
+                LeaseChange.release(9),
+                LeaseChange.release(42),
+                LeaseChange.set(2, 1001, accuracy(65), 0)));
+        assertThat(governor.applied).hasSize(appliedBefore + 1);
+        assertThat(applied.released()).containsExactly(false, true, false, false);
+        assertThat(applied.outcome().sources()).extracting(Lease::clientId).containsExactly(1L, 2L);
+        assertThat(applied.outcome().effective().latencyMs()).isEqualTo(15.0);
+        assertThat(applied.outcome().effective().minAccuracy()).isEqualTo(65.0);
+    }
+
+    @Test
+    void aBatchThatChangesNothingIsNotArbitrated() {
+        int appliedBefore = governor.applied.size();
+        Arbiter.Applied applied = arbiter.apply(java.util.List.of(LeaseChange.release(3), LeaseChange.release(4)));
+        assertThat(applied.released()).containsExactly(false, false);
+        assertThat(governor.applied).hasSize(appliedBefore);
+    }
+
+    @Test
+    void aFailedBatchLeavesTheLeasesAsTheyWereBeforeIt() {
+        arbiter.set(1, 1000, latency(30), 0);
+        governor.failApply = true;
+        try {
+            arbiter.apply(java.util.List.of(LeaseChange.release(1), LeaseChange.set(2, 1000, latency(12), 0)));
+        } catch (IllegalStateException expected) {
+            // every client of the batch is told
+        }
+        governor.failApply = false;
+        assertThat(arbiter.lease(1)).map(Lease::budget).contains(latency(30));
+        assertThat(arbiter.lease(2)).isEmpty();
+    }
 }

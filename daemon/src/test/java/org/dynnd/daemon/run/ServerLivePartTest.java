@@ -150,28 +150,42 @@ class ServerLivePartTest {
         }
     }
 
-    /** Sends {@code n} inferences while the engine is held; the ids answered busy. */
+    /**
+     * Sends {@code n} inferences while the engine is held, each over its own connection (one
+     * connection has only a few requests in flight); the ids answered busy.
+     */
     private List<Integer> busyAmong(int n) throws Exception {
         EntryGate gate = new EntryGate();
         daemon.inference.gate = gate;
         String image = Base64.getEncoder().encodeToString(new byte[784]);
-        // The first must be running (taken off the queue) before the others arrive.
-        client.sendLine("{\"id\":1,\"op\":\"infer\",\"image\":\"" + image + "\"}");
-        assertThat(gate.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the first inference reached the engine").isTrue();
-        for (int i = 2; i <= n; i++) {
-            client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
-        }
+        List<DynndClient> senders = new java.util.ArrayList<>();
         List<Integer> busy = new java.util.ArrayList<>();
-        JsonNode first = client.nextReply(WAIT);
-        if ("busy".equals(first.path("error").path("code").asText())) {
-            busy.add(first.path("id").asInt());
-        }
-        daemon.inference.gate.countDown();
-        for (int i = 1; i < n; i++) {
-            JsonNode reply = client.nextReply(WAIT);
-            if ("busy".equals(reply.path("error").path("code").asText())) {
-                busy.add(reply.path("id").asInt());
+        try {
+            for (int i = 1; i <= n; i++) {
+                DynndClient sender = daemon.client();
+                senders.add(sender);
+                sender.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
+                if (i == 1) {
+                    // The first must be running (taken off the queue) before the others arrive.
+                    assertThat(gate.entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                            .as("the first inference reached the engine").isTrue();
+                }
             }
+            // The refused one is answered at once, while the engine is still held.
+            JsonNode refused = senders.get(n - 1).nextReply(WAIT);
+            if ("busy".equals(refused.path("error").path("code").asText())) {
+                busy.add(refused.path("id").asInt());
+            }
+            gate.countDown();
+            for (int i = 0; i < n - 1; i++) {
+                JsonNode reply = senders.get(i).nextReply(WAIT);
+                if ("busy".equals(reply.path("error").path("code").asText())) {
+                    busy.add(reply.path("id").asInt());
+                }
+            }
+        } finally {
+            gate.countDown();
+            senders.forEach(DynndClient::close);
         }
         return busy;
     }

@@ -41,7 +41,9 @@ class EventsTest {
             JsonNode event = low.nextEvent(WAIT).orElseThrow();
             assertThat(event.path("event").asText()).isEqualTo("lease");
             assertThat(event.path("met").asBoolean()).isFalse();
-            assertThat(event.path("overridden").get(0).path("latency_ms").asDouble()).isEqualTo(8.0);
+            assertThat(event.path("yours").path("latency_ms").asDouble()).isEqualTo(8.0);
+            assertThat(event.path("effective").path("min_accuracy").asDouble()).isEqualTo(85.0);
+            assertThat(event.has("sources")).as("other leases are not the holder's business").isFalse();
 
             high.call("release");
             JsonNode again = low.nextEvent(WAIT).orElseThrow();
@@ -93,6 +95,62 @@ class EventsTest {
             reader.join();
             assertThat(received.get()).isLessThan(flood);
             assertThat(reportedDropped.get()).isPositive();
+        }
+    }
+
+    @Test
+    void aLeaseHolderThatDoesNotReadGetsNoLeaseEventQueuedOnlyACountOfThem() throws Exception {
+        try (TestDaemon daemon = new TestDaemon(dir); SocketChannel quiet = SocketChannel.open(StandardProtocolFamily.UNIX);
+                DynndClient flipper = daemon.client()) {
+            quiet.connect(UnixDomainSocketAddress.of(daemon.socket));
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(quiet), StandardCharsets.UTF_8));
+            quiet.write(ByteBuffer.wrap("{\"id\":1,\"op\":\"budget\",\"latency_ms\":8}\n{\"id\":2,\"op\":\"subscribe\"}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            // The budget's reply may overtake the subscription's, or not.
+            assertThat(in.readLine() + in.readLine()).contains("\"met\":true", "\"subscribed\":true");
+            // Telemetry fills its unsent data far above the high-water mark: it is not reading.
+            for (int i = 0; i < 5000; i++) {
+                daemon.server.broadcast(TableGovernor.sample(i, OP));
+            }
+            int flips = 50;
+            for (int i = 0; i < flips; i++) {
+                flipper.call(flipper.newRequest("budget").put("min_accuracy", 85).put("priority", 5));
+                flipper.call("release");
+            }
+            ObjectMapper mapper = new ObjectMapper();
+            // Read the backlog while the flipper keeps flipping: the first lease event can only
+            // come once the backlog has drained below the low-water mark.
+            AtomicBoolean done = new AtomicBoolean();
+            Thread keepFlipping = new Thread(() -> {
+                try (DynndClient again = daemon.client()) {
+                    while (!done.get()) {
+                        again.call(again.newRequest("budget").put("min_accuracy", 85).put("priority", 5));
+                        again.call("release");
+                        Thread.sleep(20);
+                    }
+                } catch (Exception e) {
+                    done.set(true);
+                }
+            });
+            keepFlipping.start();
+            long telemetry = 0;
+            long reported = 0;
+            JsonNode first = null;
+            String line;
+            while (first == null && (line = in.readLine()) != null) {
+                JsonNode event = mapper.readTree(line);
+                reported += event.path("dropped").asLong();
+                if (event.path("event").asText().equals("telemetry")) {
+                    telemetry++;
+                } else {
+                    first = event;
+                }
+            }
+            done.set(true);
+            keepFlipping.join();
+            long telemetryDropped = 5000 - telemetry;
+            assertThat(first.path("event").asText()).isEqualTo("lease");
+            assertThat(reported - telemetryDropped).as("lease events missed while it did not read").isGreaterThanOrEqualTo(2L * flips);
         }
     }
 }

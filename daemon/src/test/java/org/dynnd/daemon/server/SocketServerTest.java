@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.dynnd.daemon.access.PeerIdentity;
 import org.dynnd.daemon.client.DaemonErrorException;
 import org.dynnd.daemon.client.DynndClient;
+import org.dynnd.daemon.protocol.Replies;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,13 +218,22 @@ class SocketServerTest {
         client = daemon.client();
         daemon.inference.gate = new CountDownLatch(1);
         String image = Base64.getEncoder().encodeToString(new byte[784]);
-        // One inference runs (held by the gate), one waits in the queue of one: the third is refused.
-        for (int i = 1; i <= 3; i++) {
+        // One inference runs (held by the gate), one waits in the queue of one: the third (from
+        // another client, as one has at most 2 in flight) is refused.
+        long id = client.call("hello").path("client").asLong();
+        for (int i = 1; i <= 2; i++) {
             client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
         }
-        JsonNode first = client.nextReply(WAIT);
-        assertThat(first.path("id").asInt()).isEqualTo(3);
-        assertThat(first.path("error").path("code").asText()).isEqualTo("busy");
+        try (DynndClient third = daemon.client()) {
+            long deadline = System.nanoTime() + WAIT.toNanos(); // both of the first are accepted
+            while (HalfClose.inFlightCount(daemon.server.channelOf(id)) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            third.sendLine("{\"id\":3,\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            JsonNode first = third.nextReply(WAIT);
+            assertThat(first.path("id").asInt()).isEqualTo(3);
+            assertThat(first.path("error").path("code").asText()).isEqualTo("busy");
+        }
         daemon.inference.gate.countDown();
         assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
         assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
@@ -407,5 +417,137 @@ class SocketServerTest {
 
     static void assertCode(Call call, String code) throws Exception {
         assertThat(catchError(call).code()).isEqualTo(code);
+    }
+
+    @Test
+    void budgetsArrivingTogetherAreArbitratedOnceAndEachIsAnsweredWithTheOutcomeThatIncludesIt() throws Exception {
+        BudgetDesk desk = daemon.server.budgetDesk();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        Thread blocker = new Thread(() -> desk.exclusive(() -> {
+            held.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        blocker.start();
+        held.await();
+        int appliedBefore = daemon.governor.applied.size();
+        int n = 10;
+        java.util.List<DynndClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                DynndClient c = daemon.client();
+                clients.add(c);
+                c.sendLine("{\"id\":" + i + ",\"op\":\"budget\",\"latency_ms\":" + (50 - i) + "}");
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (desk.waiting() < n && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(desk.waiting()).isEqualTo(n);
+            hold.countDown();
+            blocker.join();
+            for (int i = 0; i < n; i++) {
+                JsonNode reply = clients.get(i).nextReply(WAIT);
+                assertThat(reply.path("id").asInt()).isEqualTo(i);
+                JsonNode result = reply.path("result");
+                assertThat(result.path("leases").asInt()).as("the outcome includes every budget").isEqualTo(n);
+                assertThat(result.path("effective").path("latency_ms").asDouble()).isEqualTo(50.0 - (n - 1));
+                assertThat(result.path("lease").path("latency_ms").asDouble()).isEqualTo(50.0 - i);
+            }
+            assertThat(daemon.governor.applied).as("one arbitration for the %d budgets", n).hasSize(appliedBefore + 1);
+        } finally {
+            hold.countDown();
+            clients.forEach(DynndClient::close);
+        }
+    }
+
+    @Test
+    void leasesListsEveryLeasePageByPage() throws Exception {
+        client.call(budget(30));
+        try (DynndClient other = daemon.client()) {
+            other.call(other.newRequest("budget").put("latency_ms", 8));
+            JsonNode page = client.call(client.newRequest("leases").put("limit", 1));
+            assertThat(page.path("total").asInt()).isEqualTo(2);
+            assertThat(page.path("leases")).hasSize(1);
+            assertThat(page.path("next_offset").asInt()).isEqualTo(1);
+            JsonNode rest = client.call(client.newRequest("leases").put("offset", 1));
+            assertThat(rest.path("leases").get(0).path("latency_ms").asDouble()).isEqualTo(8.0);
+            assertThat(rest.path("next_offset").isNull()).isTrue();
+            assertCode(() -> client.call(client.newRequest("leases").put("limit", Replies.LEASES_PAGE + 1)), "invalid_value");
+        }
+    }
+
+    @Test
+    void connectionsAreRefusedBeforeTheirMostMemoryCouldExceedWhatIsSetAsideForThem() throws Exception {
+        daemon.close();
+        client.close();
+        ServerSettings settings = ServerSettings.defaults("test-board");
+        ConnectionBudget each = ConnectionBudget.of(settings, 0);
+        MemoryPools room = new MemoryPools(each.sharedHeapBytes() + each.heapBytes() * 5 / 2, Long.MAX_VALUE);
+        daemon = new TestDaemon(dir, settings, TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of(100)), room);
+        assertThat(daemon.server.maxClients()).isEqualTo(2);
+        client = daemon.client();
+        try (DynndClient second = daemon.client(); DynndClient third = daemon.client()) {
+            assertThat(second.call("hello").path("limits").path("max_clients").asInt()).isEqualTo(2);
+            assertThat(third.nextReply(WAIT).path("error").path("code").asText()).isEqualTo("too_many_clients");
+        }
+        assertThatThrownBy(() -> new TestDaemon(dir.resolve("none"), settings, TestDaemon.onlyUid(1000),
+                ch -> new PeerIdentity(1, 1000, Set.of(100)), new MemoryPools(each.sharedHeapBytes(), Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not even one connection");
+    }
+
+    @Test
+    void imagesAreDecodedWhileTheInferenceThreadIsBusy() throws Exception {
+        daemon.inference.gate = new CountDownLatch(1);
+        try {
+            client.sendLine("{\"id\":1,\"op\":\"infer\",\"image\":\"" + Base64.getEncoder().encodeToString(new byte[784]) + "\"}");
+            // The first inference is held on the inference thread; a bad image is still decoded and refused.
+            client.sendLine("{\"id\":2,\"op\":\"infer\",\"image\":\"" + Base64.getEncoder().encodeToString(new byte[100]) + "\"}");
+            JsonNode reply = client.nextReply(WAIT);
+            assertThat(reply.path("id").asInt()).isEqualTo(2);
+            assertThat(reply.path("error").path("code").asText()).isEqualTo("bad_image");
+        } finally {
+            daemon.inference.gate.countDown();
+        }
+        assertThat(client.nextReply(WAIT).path("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void oneConnectionHasAtMostItsShareOfRequestsInFlight() throws Exception {
+        int most = ServerSettings.defaults("x").maxInFlight();
+        daemon.close();
+        // Places for the greedy client's share and one more: one inference running, `most` waiting.
+        daemon = new TestDaemon(dir, new ServerSettings("test-board", 4096, 10, 1, most, 10, 1 << 20, 4096, 16384),
+                TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of()));
+        client.close();
+        client = daemon.client();
+        daemon.inference.gate = new CountDownLatch(1);
+        String image = Base64.getEncoder().encodeToString(new byte[784]);
+        try (DynndClient other = daemon.client()) {
+            for (int i = 0; i < 3 * most; i++) {
+                client.sendLine("{\"id\":" + i + ",\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            }
+            // Its later lines wait unread, so another client's request still gets a place at once
+            // and nothing of the greedy one is refused.
+            other.sendLine("{\"id\":99,\"op\":\"infer\",\"image\":\"" + image + "\"}");
+            daemon.inference.gate.countDown();
+            assertThat(other.nextReply(WAIT).path("ok").asBoolean()).isTrue();
+            for (int i = 0; i < 3 * most; i++) {
+                assertThat(client.nextReply(WAIT).path("ok").asBoolean()).isTrue();
+            }
+        } finally {
+            daemon.inference.gate.countDown();
+        }
+    }
+
+    @Test
+    void theKernelsSendBufferOfAConnectionIsSmall() throws Exception {
+        long id = client.call("hello").path("client").asLong();
+        int sndbuf = daemon.server.channelOf(id).config().getOption(io.netty.channel.ChannelOption.SO_SNDBUF);
+        assertThat(sndbuf).as("bytes (Linux reports twice what was set)").isLessThanOrEqualTo(2 * SocketServer.SOCKET_SEND_BUFFER_BYTES);
     }
 }

@@ -26,7 +26,13 @@ public final class TestDaemon implements AutoCloseable {
     }
 
     public TestDaemon(Path dir, ServerSettings settings, AccessPolicy policy, PeerIdentitySource identities) throws IOException {
-        server = new SocketServer(settings, governor, inference, Thread::new, policy, identities, ring);
+        this(dir, settings, policy, identities, MemoryPools.ofThisJvm());
+    }
+
+    /** @param pools the memory set aside for connections */
+    public TestDaemon(Path dir, ServerSettings settings, AccessPolicy policy, PeerIdentitySource identities, MemoryPools pools)
+            throws IOException {
+        server = new SocketServer(settings, governor, inference, Thread::new, policy, identities, ring, pools);
         socket = dir.resolve("dynnd.sock");
         server.bind(socket);
     }
