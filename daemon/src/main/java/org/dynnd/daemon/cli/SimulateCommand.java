@@ -19,6 +19,11 @@ import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.control.ControllerConfig;
 import org.dynnd.governor.sim.Metrics;
 import org.dynnd.governor.sim.Scenario;
+import org.dynnd.governor.sim.ScenarioFamily;
+import org.dynnd.daemon.scenario.FamilyTable;
+import org.dynnd.governor.baseline.FamilyComparison;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.sim.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,15 +48,25 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Board model: odroid-xu3, jetson-nano or x86.")
     String board;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario YAML file.")
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML file (or --family).")
     Path scenario;
+
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Instead of a file, draw --count scenarios from a family (mixed, lockout; see governor/README.md)"
+                    + " and print each figure's median, 90th percentile and worst per policy.")
+    String family;
+
+    @Option(names = "--count", defaultValue = "20", paramLabel = "N",
+            description = "Scenarios to draw from the family (default 20).")
+    int count;
 
     @Option(names = "--policy", defaultValue = "all", paramLabel = "NAME",
             description = "A policy (dynnd, oracle, clairvoyant-estimates, best-static, performance, schedutil, alert,"
                     + " poet) or all (default).")
     String policy;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default 1).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Random seed (default 1); with --family, the draw's seed, and scenario i runs with seed + i.")
     long seed;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -61,6 +76,13 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         if (!Boards.NAMES.contains(board)) {
             throw new UserErrorException("--board: unknown board '" + board + "'; allowed: " + String.join(", ", Boards.NAMES));
+        }
+        if ((scenario == null) == (family == null)) {
+            throw new UserErrorException("give either --scenario FILE or --family NAME (one of "
+                    + String.join(", ", ScenarioFamily.NAMES) + ")");
+        }
+        if (family != null) {
+            return family();
         }
         List<String> policies = policy.equals("all") ? Comparison.KNOWN : List.of(policy);
         if (!Comparison.KNOWN.containsAll(policies)) {
@@ -77,6 +99,33 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             table(out, s, sim, comparison, results);
         }
+        out.flush();
+        return 0;
+    }
+
+    private int family() {
+        if (!ScenarioFamily.NAMES.contains(family)) {
+            throw new UserErrorException("--family: unknown family '" + family + "'; allowed: "
+                    + String.join(", ", ScenarioFamily.NAMES));
+        }
+        if (count < 1 || count > 10_000) {
+            throw new UserErrorException("--count: must be within 1..10000, got " + count);
+        }
+        List<String> policies = policy.equals("all") ? FamilyComparison.POLICIES : List.of(policy);
+        if (!FamilyComparison.POLICIES.containsAll(policies)) {
+            throw new UserErrorException("--policy: with --family, one of " + String.join(", ", FamilyComparison.POLICIES)
+                    + " or all; got '" + policy + "'");
+        }
+        List<Scenario> drawn = new ScenarioFamily(family).draw(count, seed);
+        int groups = drawn.get(0).accuracyPercent().length;
+        ModelProfile model = new GroupedAlexNetCost(groups).profile("grouped-alexnet-g" + groups, "scenario",
+                drawn.get(0).accuracyPercent());
+        FamilyComparison result = new FamilyComparison(Boards.byName(board, groups), model, drawn, seed,
+                ControllerConfig.defaults(), policies);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "family %s on %s: %d scenarios drawn with seed %d (scenario i simulated with seed %d + i)%n",
+                family, board, count, seed, seed);
+        FamilyTable.print(out, result, policies);
         out.flush();
         return 0;
     }

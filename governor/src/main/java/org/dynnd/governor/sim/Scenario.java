@@ -81,7 +81,8 @@ public record Scenario(String name, String description, int periods, double peri
     public static final String FASTEST_UNIT = "fastest";
 
     /**
-     * From {@code atPeriod} on, inference on {@code unit} (a unit name, or {@value #FASTEST_UNIT}) is slowed by {@code latencyFactor} and
+     * From {@code atPeriod} on, inference on {@code unit} (a unit name, or a portable name of
+     * {@link UnitNames}: fastest, slowest, big, little, gpu) is slowed by {@code latencyFactor} and
      * draws {@code powerFactor} times its profiled power; with {@code rampPeriods} above 0 the
      * factors move linearly from their previous values over that many periods.
      */

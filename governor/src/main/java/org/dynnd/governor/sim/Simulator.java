@@ -84,6 +84,7 @@ public final class Simulator {
         int[] count = new int[periods];
         double[] accuracy = new double[periods];
         int[] violations = new int[periods];
+        int[] mainUnit = new int[periods];
         long decisionNanos = 0;
         Observation last = new Observation(periodMs, List.of(), Double.NaN, bound.budget(0));
         int n = (int) bound.requestsPerPeriod();
@@ -135,6 +136,7 @@ public final class Simulator {
             double avgPower = totalEnergy / periodMs;
             Budget budget = bound.budget(p);
             violations[p] = countOver(latA, budget.latencyMs()) + countOver(latB, budget.latencyMs());
+            mainUnit[p] = 2 * latA.length >= n || !d.isSplit() ? primaryUnit : space.unitOf(d.secondary());
             energy[p] = totalEnergy;
             power[p] = avgPower;
             count[p] = n;
@@ -150,7 +152,7 @@ public final class Simulator {
             }
             last = new Observation(periodMs, segments, reading, bound.budget(Math.min(p + 1, periods - 1)));
         }
-        return new SimResult(policy.name(), energy, power, count, accuracy, violations, decisionNanos);
+        return new SimResult(policy.name(), energy, power, count, accuracy, violations, decisionNanos, mainUnit);
     }
 
     private static void scale(double[] values, double factor) {
