@@ -39,7 +39,7 @@ public final class Comparison {
 
     /** Every name {@link #run} and {@link #create} know. */
     public static final List<String> KNOWN = List.of("dynnd", OraclePolicy.NAME, ClairvoyantEstimatesPolicy.NAME,
-            "best-static", "performance", "schedutil", "alert", "poet");
+            "best-static", "performance", "schedutil", "alert", "poet", "alert-ablation", "poet-ablation");
 
     private final Simulator sim;
     private final long seed;
@@ -116,10 +116,12 @@ public final class Comparison {
             case ClairvoyantEstimatesPolicy.NAME -> new ClairvoyantEstimatesPolicy(sim.truth(), config);
             case "performance" -> new StaticPolicy("performance", fastestFullModel(space, -1));
             case "schedutil" -> new SchedutilPolicy(space, space.unitOf(fastestFullModel(space, 0)));
-            case "alert" -> new ControllerPolicy("alert", new Controller(calibrated,
+            case "alert" -> new AlertPolicy(calibrated, config.initialRequestsPerSecond() / 1000);
+            case "poet" -> new PoetPolicy(calibrated);
+            case "alert-ablation" -> new ControllerPolicy("alert-ablation", new Controller(calibrated,
                     ControllerConfig.alertLike().withPrecedence(config.precedence())
                             .withConfidence(config.confidence()).withInitialRate(config.initialRequestsPerSecond())));
-            case "poet" -> new PoetPolicy(calibrated);
+            case "poet-ablation" -> new PoetAblationPolicy(calibrated);
             default -> throw new IllegalArgumentException("unknown policy '" + name + "'; known: " + KNOWN);
         };
     }

@@ -21,7 +21,7 @@ public final class FamilyComparison {
 
     /** The policies a family runs: every known one but best-static (a search over all points per scenario). */
     public static final List<String> POLICIES = List.of("dynnd", OraclePolicy.NAME, ClairvoyantEstimatesPolicy.NAME,
-            "performance", "schedutil", "alert", "poet");
+            "performance", "schedutil", "alert", "poet", "alert-ablation", "poet-ablation");
 
     private final Map<String, List<RunFigures>> figures = new LinkedHashMap<>();
 
