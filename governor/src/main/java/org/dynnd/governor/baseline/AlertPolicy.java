@@ -4,6 +4,7 @@ import org.dynnd.governor.control.Budget;
 import org.dynnd.governor.control.Decision;
 import org.dynnd.governor.control.Objective;
 import org.dynnd.governor.control.Observation;
+import org.dynnd.governor.control.Quantiles;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.profile.Profile;
 import org.dynnd.governor.sim.PeriodTruth;
@@ -161,12 +162,8 @@ public final class AlertPolicy implements Policy {
         return best >= 0 ? best : fallback;
     }
 
-    /** The standard normal distribution function (Abramowitz and Stegun 7.1.26, error below 1.5e-7). */
+    /** The standard normal distribution function. */
     static double phi(double x) {
-        double z = Math.abs(x) / Math.sqrt(2);
-        double t = 1 / (1 + 0.3275911 * z);
-        double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-                + t * 1.061405429)))) * Math.exp(-z * z);
-        return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+        return Quantiles.normalCdf(x);
     }
 }

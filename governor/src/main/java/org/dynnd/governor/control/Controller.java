@@ -41,6 +41,7 @@ public final class Controller {
     private final long[] lastRiskyProbe;
     private final boolean[] allowed;
     private final double[] latQ;
+    private final double[] lateShare;
     private final double[] latM;
     private final double[] powF;
     private final double[] unitScale;
@@ -72,6 +73,7 @@ public final class Controller {
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
         latQ = new double[space.size()];
+        lateShare = new double[space.size()];
         spread = new LatencySpread(space, config.confidence());
         latM = new double[units];
         powF = new double[units];
@@ -133,6 +135,13 @@ public final class Controller {
         Decision decision = previous == null ? selector.select(input)
                 : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
                         config.energyBand());
+        if (decision.unmet().contains(Constraint.LATENCY)) {
+            // No point meets the latency with the confidence: give it up by expected late share, so
+            // that points about as late leave the choice to the constraints after latency.
+            lateShares(budget.latencyMs(), lateShare);
+            decision = selector.select(new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
+                    config.precedence(), config.allowSplit(), allowed, workload.closedLoopShare(), lateShare));
+        }
         decision = probe(decision, budget, perPeriod);
         previous = decision;
         return decision;
@@ -178,6 +187,15 @@ public final class Controller {
      */
     public double latencyBoundMs(int op) {
         return profile.latencyMs(op) * quantileFactor(op);
+    }
+
+    /** Per operating point, the expected share of single inferences over {@code budgetMs} (0 without a budget). */
+    private void lateShares(double budgetMs, double[] into) {
+        for (int i = 0; i < into.length; i++) {
+            int u = space.unitOf(i);
+            double typical = profile.latencyMs(i) * unitScale[u];
+            into[i] = Double.isNaN(budgetMs) ? 0 : spread.exceedance(i, typical, Math.log(budgetMs / typical));
+        }
     }
 
     /** Per operating point, the factor on its profiled latency that one inference stays under with the confidence. */
