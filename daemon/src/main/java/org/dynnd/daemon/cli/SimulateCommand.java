@@ -19,6 +19,11 @@ import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.control.ControllerConfig;
 import org.dynnd.governor.sim.Metrics;
 import org.dynnd.governor.sim.Scenario;
+import org.dynnd.governor.sim.ScenarioFamily;
+import org.dynnd.daemon.scenario.FamilyTable;
+import org.dynnd.governor.baseline.FamilyComparison;
+import org.dynnd.governor.profile.GroupedAlexNetCost;
+import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.sim.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,15 +49,25 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Board model: odroid-xu3, jetson-nano or x86.")
     String board;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "Scenario YAML file.")
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML file (or --family).")
     Path scenario;
 
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "Instead of a file, draw --count scenarios from a family (mixed, lockout; see governor/README.md)"
+                    + " and print each figure's median, 90th percentile and worst per policy.")
+    String family;
+
+    @Option(names = "--count", defaultValue = "20", paramLabel = "N",
+            description = "Scenarios to draw from the family (default 20).")
+    int count;
+
     @Option(names = "--policy", defaultValue = "all", paramLabel = "NAME",
-            description = "A policy (dynnd, oracle, best-static, performance, schedutil, alert, poet) or all "
-                    + "(default).")
+            description = "A policy (dynnd, oracle, clairvoyant-estimates, best-static, performance, schedutil, alert,"
+                    + " poet) or all (default).")
     String policy;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default 1).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Random seed (default 1); with --family, the draw's seed, and scenario i runs with seed + i.")
     long seed;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -63,10 +78,17 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!Boards.NAMES.contains(board)) {
             throw new UserErrorException("--board: unknown board '" + board + "'; allowed: " + String.join(", ", Boards.NAMES));
         }
-        List<String> policies = policy.equals("all") ? Comparison.POLICIES : List.of(policy);
-        if (!Comparison.POLICIES.containsAll(policies)) {
+        if ((scenario == null) == (family == null)) {
+            throw new UserErrorException("give either --scenario FILE or --family NAME (one of "
+                    + String.join(", ", ScenarioFamily.NAMES) + ")");
+        }
+        if (family != null) {
+            return family();
+        }
+        List<String> policies = policy.equals("all") ? Comparison.KNOWN : List.of(policy);
+        if (!Comparison.KNOWN.containsAll(policies)) {
             throw new UserErrorException("--policy: unknown policy '" + policy + "'; allowed: "
-                    + String.join(", ", Comparison.POLICIES) + ", all");
+                    + String.join(", ", Comparison.KNOWN) + ", all");
         }
         Scenario s = ScenarioFile.read(scenario);
         Simulator sim = ScenarioSimulation.simulator(board, scenario, s);
@@ -78,6 +100,33 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             table(out, s, sim, comparison, results);
         }
+        out.flush();
+        return 0;
+    }
+
+    private int family() {
+        if (!ScenarioFamily.NAMES.contains(family)) {
+            throw new UserErrorException("--family: unknown family '" + family + "'; allowed: "
+                    + String.join(", ", ScenarioFamily.NAMES));
+        }
+        if (count < 1 || count > 10_000) {
+            throw new UserErrorException("--count: must be within 1..10000, got " + count);
+        }
+        List<String> policies = policy.equals("all") ? FamilyComparison.POLICIES : List.of(policy);
+        if (!FamilyComparison.POLICIES.containsAll(policies)) {
+            throw new UserErrorException("--policy: with --family, one of " + String.join(", ", FamilyComparison.POLICIES)
+                    + " or all; got '" + policy + "'");
+        }
+        List<Scenario> drawn = new ScenarioFamily(family).draw(count, seed);
+        int groups = drawn.get(0).accuracyPercent().length;
+        ModelProfile model = new GroupedAlexNetCost(groups).profile("grouped-alexnet-g" + groups, "scenario",
+                drawn.get(0).accuracyPercent());
+        FamilyComparison result = new FamilyComparison(Boards.byName(board, groups), model, drawn, seed,
+                ControllerConfig.defaults(), policies);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "family %s on %s: %d scenarios drawn with seed %d (scenario i simulated with seed %d + i)%n",
+                family, board, count, seed, seed);
+        FamilyTable.print(out, result, policies);
         out.flush();
         return 0;
     }
@@ -99,7 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Metrics dynnd = results.get("dynnd");
         if (dynnd != null && results.size() > 1) {
             List<String> notBeaten = results.values().stream()
-                    .filter(m -> !m.policy().equals("dynnd") && !m.policy().equals("oracle"))
+                    .filter(m -> !m.policy().equals("dynnd") && !Comparison.REFERENCES.contains(m.policy()))
                     .filter(m -> !dynnd.beats(m, comparison.objective())).map(Metrics::policy).toList();
             out.println(notBeaten.isEmpty() ? "dynnd beats every baseline on the combined measure."
                     : "dynnd does not beat: " + String.join(", ", notBeaten));
@@ -120,7 +169,7 @@ public final class SimulateCommand implements Callable<Integer> {
         for (Metrics m : results.values()) {
             ObjectNode n = list.addObject();
             MetricsJson.put(n, m);
-            if (dynnd != null && m != dynnd) {
+            if (dynnd != null && m != dynnd && !Comparison.REFERENCES.contains(m.policy())) {
                 n.put("beatenByDynnd", dynnd.beats(m, comparison.objective()));
             }
         }

@@ -30,7 +30,7 @@ public final class ScenarioFile {
     private static final Set<String> BUDGET = Set.of("at", "ramp", "objective", "latencyMs", "latencyX", "energyMj",
             "energyX", "powerW", "powerX", "minAccuracy");
     private static final Set<String> INTERFERENCE = Set.of("at", "ramp", "unit", "latencyFactor", "powerFactor");
-    private static final Set<String> NOISE = Set.of("latencySigma", "powerSigma");
+    private static final Set<String> NOISE = Set.of("latencySigma", "powerSigma", "spikeProbability", "spikeX");
     private static final Set<String> GAP = Set.of("from", "to");
 
     private final Path file;
@@ -98,7 +98,8 @@ public final class ScenarioFile {
         } else {
             keys(noiseNode, "noise.", NOISE);
             noise = build("noise", () -> new Scenario.Noise(orZero(noiseNode, "noise.latencySigma"),
-                    orZero(noiseNode, "noise.powerSigma")));
+                    orZero(noiseNode, "noise.powerSigma"), orZero(noiseNode, "noise.spikeProbability"),
+                    orZero(noiseNode, "noise.spikeX")));
         }
         JsonNode accNode = root.get("accuracyPercent");
         if (accNode == null || !accNode.isArray() || accNode.isEmpty()) {

@@ -52,6 +52,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFamilyPrintsEveryFigurePerPolicy() {
+        Run r = run("simulate", "--board", "x86", "--family", "lockout", "--count", "2", "--seed", "4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("family lockout on x86: 2 scenarios").contains("late %")
+                .contains("accuracy loss vs oracle (points)").contains("periods to reuse a unit after interference");
+        assertThat(r.out()).containsPattern("(?m)^  dynnd +[0-9.]+ +[0-9.]+ +[0-9.]+$")
+                .containsPattern("(?m)^  poet +[0-9.-]+ +[0-9.-]+ +[0-9.-]+$");
+        Run bad = run("simulate", "--board", "x86", "--family", "hostile");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("hostile").contains("mixed, lockout");
+        Run both = run("simulate", "--board", "x86", "--family", "mixed", "--scenario", SCENARIO);
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("either --scenario FILE or --family NAME");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() {
         Run board = run("simulate", "--board", "xu4", "--scenario", SCENARIO);
         assertThat(board.code()).isEqualTo(2);

@@ -22,7 +22,7 @@ import org.dynnd.governor.sim.Simulator;
 
 /**
  * Runs dynnd's controller, the oracle and the baselines through one simulator and seed and
- * evaluates each against the oracle. dynnd, ALERT and POET work from a profile calibrated on the
+ * evaluates each against the oracle ({@link OraclePolicy}, the upper bound). dynnd, ALERT and POET work from a profile calibrated on the
  * simulated board (with the scenario's noise); the oracle knows the true one.
  */
 public final class Comparison {
@@ -30,6 +30,16 @@ public final class Comparison {
     /** Every policy name, in the order results are printed. */
     public static final List<String> POLICIES =
             List.of("dynnd", "oracle", "best-static", "performance", "schedutil", "alert", "poet");
+
+    /**
+     * The references, which are not baselines to beat: the oracle (an upper bound) and dynnd's
+     * selection with perfect estimates ({@link ClairvoyantEstimatesPolicy}).
+     */
+    public static final List<String> REFERENCES = List.of(OraclePolicy.NAME, ClairvoyantEstimatesPolicy.NAME);
+
+    /** Every name {@link #run} and {@link #create} know. */
+    public static final List<String> KNOWN = List.of("dynnd", OraclePolicy.NAME, ClairvoyantEstimatesPolicy.NAME,
+            "best-static", "performance", "schedutil", "alert", "poet", "alert-ablation", "poet-ablation");
 
     private final Simulator sim;
     private final long seed;
@@ -43,7 +53,7 @@ public final class Comparison {
         this.seed = seed;
         this.config = config.withInitialRate(sim.bound().requestsPerMs() * 1000);
         this.calibrated = calibrate(sim, seed);
-        this.oracleRun = sim.run(new OraclePolicy(sim.truth(), this.config), seed);
+        this.oracleRun = sim.run(new OraclePolicy(sim.truth(), this.config.precedence()), seed);
         this.evaluation = new Evaluation(sim.bound(), oracleRun);
     }
 
@@ -61,6 +71,20 @@ public final class Comparison {
     /** The scenario's objective, which decides the combined measure. */
     public Objective objective() {
         return evaluation.objective();
+    }
+
+    /**
+     * The figures of the named policy measured against {@link ClairvoyantEstimatesPolicy} instead
+     * of the oracle: what the shipped scenarios' regression thresholds were set on.
+     */
+    public Metrics againstClairvoyantEstimates(String name) {
+        SimResult reference = sim.run(create(ClairvoyantEstimatesPolicy.NAME), seed);
+        return new Evaluation(sim.bound(), reference).metrics(sim.run(create(name), seed));
+    }
+
+    /** The oracle's run, which every figure is measured against. */
+    public SimResult oracleRun() {
+        return oracleRun;
     }
 
     /** The profile dynnd, ALERT and POET use. */
@@ -88,14 +112,17 @@ public final class Comparison {
         OpSpace space = sim.space();
         return switch (name) {
             case "dynnd" -> new ControllerPolicy("dynnd", new Controller(calibrated, config));
-            case "oracle" -> new OraclePolicy(sim.truth(), config);
+            case OraclePolicy.NAME -> new OraclePolicy(sim.truth(), config.precedence());
+            case ClairvoyantEstimatesPolicy.NAME -> new ClairvoyantEstimatesPolicy(sim.truth(), config);
             case "performance" -> new StaticPolicy("performance", fastestFullModel(space, -1));
             case "schedutil" -> new SchedutilPolicy(space, space.unitOf(fastestFullModel(space, 0)));
-            case "alert" -> new ControllerPolicy("alert", new Controller(calibrated,
+            case "alert" -> new AlertPolicy(calibrated, config.initialRequestsPerSecond() / 1000);
+            case "poet" -> new PoetPolicy(calibrated);
+            case "alert-ablation" -> new ControllerPolicy("alert-ablation", new Controller(calibrated,
                     ControllerConfig.alertLike().withPrecedence(config.precedence())
                             .withConfidence(config.confidence()).withInitialRate(config.initialRequestsPerSecond())));
-            case "poet" -> new PoetPolicy(calibrated);
-            default -> throw new IllegalArgumentException("unknown policy '" + name + "'; known: " + POLICIES);
+            case "poet-ablation" -> new PoetAblationPolicy(calibrated);
+            default -> throw new IllegalArgumentException("unknown policy '" + name + "'; known: " + KNOWN);
         };
     }
 

@@ -23,6 +23,12 @@ public final class Controller {
 
     /** Slow-down (log) above which an unused unit is probed: 1.1x. */
     private static final double STALE_LOG_SLOWDOWN = Math.log(1.1);
+    /**
+     * Periods between probes that are latency-safe only under the profile: each may be one late
+     * inference while the interference lasts, and three of them fit in the 20 periods within which
+     * a unit must be back in use after it ends.
+     */
+    private static final int RISKY_PROBE_EVERY = 6;
 
     private final OpSpace space;
     private final Profile profile;
@@ -32,8 +38,10 @@ public final class Controller {
     private final PowerEstimate power;
     private final LatencySpread spread;
     private final long[] lastSeen;
+    private final long[] lastRiskyProbe;
     private final boolean[] allowed;
     private final double[] latQ;
+    private final double[] lateShare;
     private final double[] latM;
     private final double[] powF;
     private final double[] unitScale;
@@ -60,9 +68,12 @@ public final class Controller {
         }
         power = new PowerEstimate(this.profile, config);
         lastSeen = new long[units];
+        lastRiskyProbe = new long[units];
+        Arrays.fill(lastRiskyProbe, -RISKY_PROBE_EVERY);
         allowed = new boolean[space.size()];
         Arrays.fill(allowed, true);
         latQ = new double[space.size()];
+        lateShare = new double[space.size()];
         spread = new LatencySpread(space, config.confidence());
         latM = new double[units];
         powF = new double[units];
@@ -124,6 +135,13 @@ public final class Controller {
         Decision decision = previous == null ? selector.select(input)
                 : selector.select(input, previous.primary(), previous.secondary(), config.accuracyBand(),
                         config.energyBand());
+        if (decision.unmet().contains(Constraint.LATENCY)) {
+            // No point meets the latency with the confidence: give it up by expected late share, so
+            // that points about as late leave the choice to the constraints after latency.
+            lateShares(budget.latencyMs(), lateShare);
+            decision = selector.select(new Selector.Input(latQ, latM, powF, requestsPerMs, perPeriod, budget,
+                    config.precedence(), config.allowSplit(), allowed, workload.closedLoopShare(), lateShare));
+        }
         decision = probe(decision, budget, perPeriod);
         previous = decision;
         return decision;
@@ -169,6 +187,15 @@ public final class Controller {
      */
     public double latencyBoundMs(int op) {
         return profile.latencyMs(op) * quantileFactor(op);
+    }
+
+    /** Per operating point, the expected share of single inferences over {@code budgetMs} (0 without a budget). */
+    private void lateShares(double budgetMs, double[] into) {
+        for (int i = 0; i < into.length; i++) {
+            int u = space.unitOf(i);
+            double typical = profile.latencyMs(i) * unitScale[u];
+            into[i] = Double.isNaN(budgetMs) ? 0 : spread.exceedance(i, typical, Math.log(budgetMs / typical));
+        }
     }
 
     /** Per operating point, the factor on its profiled latency that one inference stays under with the confidence. */
@@ -259,51 +286,102 @@ public final class Controller {
         int current = space.unitOf(main);
         // The probe takes one inference, or the place of the split's second point.
         double share = decision.isSplit() ? decision.primaryShare() : 1 - 1 / Math.floor(perPeriod);
-        boolean minEnergy = budget.objective() == Objective.MIN_ENERGY;
         for (int u = 0; u < space.units().size(); u++) {
-            // Only an estimate that says the unit is slowed can be stale in a way that keeps the
-            // controller away from it; an unslowed unit's profile is trusted without probing.
-            if (u == current || period - lastSeen[u] < config.probeEvery()
-                    || latency[filterOf(u)].logMean() < STALE_LOG_SLOWDOWN) {
+            // Only an estimate that says the unit is slowed or draws more can be stale in a way
+            // that keeps the controller away from it; an unmoved unit's profile is trusted.
+            SlowdownFilter pf = power.filter(u);
+            boolean powerStale = pf.logMean() + zAvg * Math.sqrt(pf.logVariance()) >= STALE_LOG_SLOWDOWN;
+            boolean stale = latency[filterOf(u)].logMean() >= STALE_LOG_SLOWDOWN || powerStale;
+            if (u == current || period - lastSeen[u] < config.probeEvery() || !stale) {
                 continue;
             }
-            lastSeen[u] = period;
+            // In order: a point safe under the unit's present estimate that costs the objective
+            // nothing; one safe under that estimate at a lower k (one inference's accuracy); and,
+            // less often, one safe under the profile (late or over the cap only if the
+            // interference is still there). Without the last two, a tight budget under a stale
+            // estimate left a unit unmeasured for good. A power reading learns about the probed
+            // unit in proportion to its share of the period (one inference in five amplified the
+            // sensor's noise tenfold and hid the end of a power interference for dozens of
+            // periods), so a unit whose power is stale is probed, every few periods, with half.
+            double half = Math.floor(perPeriod / 2) / Math.floor(perPeriod);
+            boolean strong = powerStale && half < share && period - lastRiskyProbe[u] >= RISKY_PROBE_EVERY;
             int best = -1;
-            for (int i = 0; i < space.size(); i++) {
-                // For max-accuracy a probe never runs fewer groups than the period's main point:
-                // measuring a unit must not cost the objective (after a release, probes at k < 4
-                // kept some inferences below full accuracy).
-                if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget)
-                        || (!minEnergy && profile.accuracyPercent(i) < profile.accuracyPercent(main))) {
-                    continue;
+            double probeShare = share;
+            for (int tier = 0; tier < 3 && best < 0; tier++) {
+                if (tier == 2 && period - lastRiskyProbe[u] < RISKY_PROBE_EVERY) {
+                    break;
                 }
-                // The cheapest inference, not the least power: the lowest clock draws least but
-                // takes longest (a k=4 probe at the A15's 200 MHz cost 51 mJ in an energy budget).
-                double acc = profile.accuracyPercent(i);
-                double cost = selector.lastEnergyMj(i);
-                boolean better = best < 0 || (minEnergy
-                        ? cost < selector.lastEnergyMj(best) || (cost == selector.lastEnergyMj(best)
-                                && acc > profile.accuracyPercent(best))
-                        : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
-                                && cost < selector.lastEnergyMj(best)));
-                if (better) {
-                    best = i;
+                if (strong) {
+                    best = probePoint(u, main, half, budget, tier);
+                    probeShare = half;
+                }
+                if (best < 0) {
+                    best = probePoint(u, main, share, budget, tier);
+                    probeShare = share;
+                }
+                if (best >= 0 && (tier == 2 || probeShare == half)) {
+                    lastRiskyProbe[u] = period;
                 }
             }
+            lastSeen[u] = period;
             if (best >= 0) {
-                return new Decision(main, best, share, decision.feasible(), decision.unmet(),
+                return new Decision(main, best, probeShare, decision.feasible(), decision.unmet(),
                         decision.predictedPowerW(), decision.predictedEnergyMj(), decision.predictedAccuracy());
             }
         }
         return decision;
     }
 
-    /** A probe point's inferences must meet their latency, and the period its power cap, energy budget and accuracy floor. */
-    private boolean probeKeepsBudget(int probe, int main, double share, Budget budget) {
-        if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
+    /**
+     * The probe point of unit {@code u} at {@code tier}: 0 latency-safe under the estimate and, for
+     * max-accuracy, no fewer groups than the main point; 1 latency-safe under the estimate at any
+     * k; 2 safe under the profile (no slow-down or power factor on the unit). Every tier keeps the
+     * period's power cap, energy budget and accuracy floor. -1 when none.
+     */
+    private int probePoint(int u, int main, double share, Budget budget, int tier) {
+        boolean minEnergy = budget.objective() == Objective.MIN_ENERGY;
+        int best = -1;
+        for (int i = 0; i < space.size(); i++) {
+            // For max-accuracy a probe never runs fewer groups than the period's main point where
+            // it can help it: measuring a unit must not cost the objective (after a release,
+            // probes at k < 4 kept some inferences below full accuracy).
+            if (space.unitOf(i) != u || !allowed[i] || !probeKeepsBudget(i, main, share, budget, tier == 2)
+                    || (tier == 0 && !minEnergy && profile.accuracyPercent(i) < profile.accuracyPercent(main))) {
+                continue;
+            }
+            // The cheapest inference, not the least power: the lowest clock draws least but
+            // takes longest (a k=4 probe at the A15's 200 MHz cost 51 mJ in an energy budget).
+            double acc = profile.accuracyPercent(i);
+            double cost = selector.lastEnergyMj(i);
+            boolean better = best < 0 || (minEnergy
+                    ? cost < selector.lastEnergyMj(best) || (cost == selector.lastEnergyMj(best)
+                            && acc > profile.accuracyPercent(best))
+                    : acc > profile.accuracyPercent(best) || (acc == profile.accuracyPercent(best)
+                            && cost < selector.lastEnergyMj(best)));
+            if (better) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A probe point's inferences must meet their latency and the period its power cap, energy
+     * budget and accuracy floor: under the estimates, or with {@code underProfile} under the
+     * profile (no slow-down, no power factor on the probed unit).
+     */
+    private boolean probeKeepsBudget(int probe, int main, double share, Budget budget, boolean underProfile) {
+        if (underProfile) {
+            double typical = profile.latencyMs(probe);
+            if (typical * Math.exp(spread.tail(probe, typical, z)) > budget.latencyMs()) {
+                return false;
+            }
+        } else if ((selector.lastMask(probe) & Constraint.LATENCY.bit()) != 0) {
             return false;
         }
-        double power = share * selector.lastPowerW(main) + (1 - share) * selector.lastPowerW(probe);
+        // Under the profile, the probe's own power carries no factor either.
+        double probePower = selector.lastPowerW(probe) / (underProfile ? powF[space.unitOf(probe)] : 1);
+        double power = share * selector.lastPowerW(main) + (1 - share) * probePower;
         double energy = share * selector.lastEnergyMj(main) + (1 - share) * selector.lastEnergyMj(probe);
         double accuracy = share * profile.accuracyPercent(main) + (1 - share) * profile.accuracyPercent(probe);
         return !(power > budget.powerW()) && !(energy > budget.energyMj()) && !(accuracy < budget.minAccuracyPercent());

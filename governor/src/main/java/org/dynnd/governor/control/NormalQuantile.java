@@ -1,6 +1,9 @@
 package org.dynnd.governor.control;
 
-/** The standard normal quantile, for turning a confidence into a number of standard deviations. */
+/**
+ * The standard normal quantile, for turning a confidence into a number of standard deviations,
+ * and its distribution function.
+ */
 final class NormalQuantile {
 
     private NormalQuantile() {}
@@ -30,5 +33,14 @@ final class NormalQuantile {
         double r = q * q;
         return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+
+    /** The standard normal distribution function (Abramowitz and Stegun 7.1.26, error below 1.5e-7). */
+    static double cdf(double x) {
+        double z = Math.abs(x) / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * z);
+        double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+                + t * 1.061405429)))) * Math.exp(-z * z);
+        return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 }

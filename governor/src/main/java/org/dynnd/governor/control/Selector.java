@@ -24,6 +24,12 @@ import org.dynnd.governor.profile.Profile;
 public final class Selector {
 
     private static final int LATENCY = Constraint.LATENCY.bit();
+    /**
+     * Late shares closer than this count as equal when the latency budget is given up: where
+     * preemptions make some inferences late at any point, a point of fewer groups was chosen for a
+     * bound a little lower and the accuracy floor lost, for no fewer late inferences.
+     */
+    public static final double LATE_SHARE_TOLERANCE = 0.005;
 
     private final Profile profile;
     private final OpSpace space;
@@ -71,10 +77,22 @@ public final class Selector {
      *     rate measured is then the current point's service rate, each point serves this share over
      *     its own latency, and one slower than now serves fewer inferences instead of missing a
      *     constraint (it is avoided only where the objective does not suffer)
+     * @param lateShare per operating point, the expected share of its inferences over the latency
+     *     budget, or null: when no point meets the latency with the confidence, points whose late
+     *     shares differ by less than {@link #LATE_SHARE_TOLERANCE} count as equally late, and the
+     *     constraints after latency decide between them
      */
     public record Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
             double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed,
-            double closedLoopShare) {
+            double closedLoopShare, double[] lateShare) {
+
+        /** Input without per-point late shares: an infeasible latency gives way by its bound's excess. */
+        public Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
+                double requestsPerPeriod, Budget budget, Precedence precedence, boolean allowSplit, boolean[] allowed,
+                double closedLoopShare) {
+            this(latencyQuantile, latencyMean, power, requestsPerMs, requestsPerPeriod, budget, precedence, allowSplit,
+                    allowed, closedLoopShare, null);
+        }
 
         /** Input of an open-loop workload: the request rate is a demand to keep up with. */
         public Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
@@ -308,22 +326,29 @@ public final class Selector {
             }
             int dropped = activeOrder[j];
             int best = -1;
-            double bestViolation = Double.POSITIVE_INFINITY;
             double bestRest = Double.POSITIVE_INFINITY;
+            // The least violation of the dropped constraint first; every point within the tolerance
+            // of it then counts as violating it as little (so a chain of near ties cannot drift).
+            double least = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if ((mask[i] & keep) == 0 && allowed(in, i)) {
+                    least = Math.min(least, violation(i, dropped, in));
+                }
+            }
+            double tolerance = dropped == LATENCY && in.lateShare() != null ? LATE_SHARE_TOLERANCE : 1e-12;
             for (int i = 0; i < n; i++) {
                 if ((mask[i] & keep) != 0 || !allowed(in, i)) {
                     continue;
                 }
-                double v = violation(i, dropped, in.budget());
+                if (violation(i, dropped, in) > least + tolerance) {
+                    continue;
+                }
                 double rest = 0;
                 for (int l = j + 1; l < count; l++) {
-                    rest += violation(i, activeOrder[l], in.budget());
+                    rest += violation(i, activeOrder[l], in);
                 }
-                if (best < 0 || v < bestViolation - 1e-12
-                        || (v <= bestViolation + 1e-12 && (rest < bestRest - 1e-12
-                                || (rest <= bestRest + 1e-12 && better(i, best))))) {
+                if (best < 0 || rest < bestRest - 1e-12 || (rest <= bestRest + 1e-12 && better(i, best))) {
                     best = i;
-                    bestViolation = v;
                     bestRest = rest;
                 }
             }
@@ -341,9 +366,11 @@ public final class Selector {
         throw new IllegalStateException("no operating point is reachable: every knob is marked unavailable");
     }
 
-    private double violation(int i, int bit, Budget b) {
+    private double violation(int i, int bit, Input in) {
+        Budget b = in.budget();
         if (bit == LATENCY) {
-            double over = Double.isNaN(b.latencyMs()) ? 0 : Math.max(0, latQ[i] / b.latencyMs() - 1);
+            double over = Double.isNaN(b.latencyMs()) ? 0
+                    : in.lateShare() != null ? in.lateShare()[i] : Math.max(0, latQ[i] / b.latencyMs() - 1);
             return util[i] > 1 && !saturated ? 1e3 + util[i] + over : over;
         }
         if (bit == Constraint.POWER.bit()) {

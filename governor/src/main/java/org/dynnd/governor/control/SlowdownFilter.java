@@ -124,6 +124,22 @@ public final class SlowdownFilter {
         p11 = n11 - k1 * n01;
     }
 
+    /**
+     * Takes {@code z} (variance {@code variance}) as the new level, as a confirmed step does:
+     * evidence gathered elsewhere (several probes' power, attributed within mixed periods) says
+     * the level moved.
+     */
+    public void restart(double z, double variance) {
+        level = z;
+        slope = 0;
+        p00 = Math.min(maxVariance, Math.max(variance, 1e-12));
+        p01 = 0;
+        p11 = slopeNoise > 0 ? slopeNoise * 10 : 0;
+        suspectCount = 0;
+        suspectSign = 0;
+        jumped = true;
+    }
+
     /** The estimated log slow-down. */
     public double logMean() {
         return level;

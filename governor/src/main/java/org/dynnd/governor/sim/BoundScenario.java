@@ -19,6 +19,7 @@ public final class BoundScenario {
     private final double[][] latencyFactor;
     private final double[][] powerFactor;
     private final boolean[] gap;
+    private final List<Integer> interferenceEnds = new java.util.ArrayList<>();
     private final double requestsPerMs;
     private final long requestsPerPeriod;
     private final double floorPowerW;
@@ -89,11 +90,10 @@ public final class BoundScenario {
         for (int p = 0; p < periods; p++) {
             while (next < inter.size() && inter.get(next).atPeriod() == p) {
                 Scenario.InterferenceStep step = inter.get(next++);
-                int u = step.unit().equals(Scenario.FASTEST_UNIT) ? space.unitOf(fastestOp) : space.unitIndex(step.unit());
-                if (u < 0) {
-                    throw new IllegalArgumentException("scenario " + scenario.name() + ": interference names unit '"
-                            + step.unit() + "', which board " + board.name() + " does not have; its units are "
-                            + space.units().stream().map(c -> c.name()).toList());
+                int u = UnitNames.resolve(step.unit(), truth, "scenario " + scenario.name() + ": interference at period "
+                        + step.atPeriod() + " on board " + board.name());
+                if (step.latencyFactor() == 1 && step.powerFactor() == 1 && (lfTo[u] != 1 || pfTo[u] != 1)) {
+                    interferenceEnds.add(p);
                 }
                 lfFrom[u] = lf[u];
                 pfFrom[u] = pf[u];
@@ -139,6 +139,11 @@ public final class BoundScenario {
 
     private static double mix(double a, double b, double w) {
         return Double.isNaN(a) || Double.isNaN(b) ? b : a + (b - a) * w;
+    }
+
+    /** The periods at which a unit's interference ends (its factors go back to 1), in order. */
+    public List<Integer> interferenceEnds() {
+        return List.copyOf(interferenceEnds);
     }
 
     public Scenario scenario() {

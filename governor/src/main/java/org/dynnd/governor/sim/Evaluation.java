@@ -88,15 +88,15 @@ public final class Evaluation {
                 allLate / (double) Math.max(1, allInferences) + allOther / (double) periods, run.decisionNanos() / 1000.0 / Math.max(1, periods));
     }
 
-    private static boolean overPower(SimResult run, int p, Budget b) {
+    static boolean overPower(SimResult run, int p, Budget b) {
         return run.powerW()[p] > b.powerW() * (1 + 1e-9);
     }
 
-    private static boolean overEnergy(SimResult run, int p, Budget b) {
+    static boolean overEnergy(SimResult run, int p, Budget b) {
         return run.inferences()[p] > 0 && run.energyMj()[p] / run.inferences()[p] > b.energyMj() * (1 + 1e-9);
     }
 
-    private static boolean underAccuracy(SimResult run, int p, Budget b) {
+    static boolean underAccuracy(SimResult run, int p, Budget b) {
         return run.inferences()[p] > 0
                 && run.accuracySum()[p] / run.inferences()[p] < b.minAccuracyPercent() - 1e-9;
     }

@@ -81,7 +81,8 @@ public record Scenario(String name, String description, int periods, double peri
     public static final String FASTEST_UNIT = "fastest";
 
     /**
-     * From {@code atPeriod} on, inference on {@code unit} (a unit name, or {@value #FASTEST_UNIT}) is slowed by {@code latencyFactor} and
+     * From {@code atPeriod} on, inference on {@code unit} (a unit name, or a portable name of
+     * {@link UnitNames}: fastest, slowest, big, little, gpu) is slowed by {@code latencyFactor} and
      * draws {@code powerFactor} times its profiled power; with {@code rampPeriods} above 0 the
      * factors move linearly from their previous values over that many periods.
      */
@@ -99,15 +100,29 @@ public record Scenario(String name, String description, int periods, double peri
     }
 
     /**
+     * Measurement noise, and the preemptions of a shared machine.
+     *
      * @param latencySigma standard deviation of the log of each inference's latency
      * @param powerSigma standard deviation of the log of each power reading
+     * @param spikeProbability probability that an inference is preempted (0: never)
+     * @param spikeX how long a preemption holds an inference up, times the board's fastest
+     *     full-model latency (the same milliseconds at any operating point: another task runs)
      */
-    public record Noise(double latencySigma, double powerSigma) {
+    public record Noise(double latencySigma, double powerSigma, double spikeProbability, double spikeX) {
         public Noise {
             if (!(latencySigma >= 0 && powerSigma >= 0 && latencySigma < 1 && powerSigma < 1)) {
                 throw new IllegalArgumentException("noise sigmas must be within [0, 1), got " + latencySigma + " and "
                         + powerSigma);
             }
+            if (!(spikeProbability >= 0 && spikeProbability < 1 && spikeX >= 0 && spikeX <= 100)) {
+                throw new IllegalArgumentException("spike probability must be within [0, 1) and spikeX within [0, 100],"
+                        + " got " + spikeProbability + " and " + spikeX);
+            }
+        }
+
+        /** Log-normal noise without preemptions. */
+        public Noise(double latencySigma, double powerSigma) {
+            this(latencySigma, powerSigma, 0, 0);
         }
     }
 

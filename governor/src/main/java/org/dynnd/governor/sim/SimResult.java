@@ -10,9 +10,10 @@ package org.dynnd.governor.sim;
  * @param accuracySum sum of the accuracy (percent) of each period's inferences
  * @param latencyViolations inferences of each period over the latency budget
  * @param decisionNanos total time spent deciding, in ns
+ * @param mainUnit per period, the unit that ran most of its inferences (the primary's on a tie)
  */
 public record SimResult(String policy, double[] energyMj, double[] powerW, int[] inferences, double[] accuracySum,
-        int[] latencyViolations, long decisionNanos) {
+        int[] latencyViolations, long decisionNanos, int[] mainUnit) {
 
     public int periods() {
         return energyMj.length;

@@ -16,15 +16,20 @@ import org.dynnd.governor.profile.Profile;
  * fixed rate; each inference at operating point i on unit u takes the board's latency x the
  * unit's true slow-down x a log-normal noise draw; the unit draws busy power while inferring and
  * idle power otherwise; the power reading is the period's average with log-normal sensor noise,
- * or nothing in a sensor gap. When the inferences of a period need more time than the period,
- * the excess queues and every latency of that period grows in proportion.
+ * or nothing in a sensor gap. A preempted inference (the scenario's spike probability) is held
+ * up by a fixed time, the same at any point, during which its unit counts as busy at the point's
+ * busy power. When the inferences of a period need more time than the period, the excess queues
+ * and every latency of that period grows in proportion.
  *
  * <p>Every policy sees the same random draws for the same seed (one latency draw per request,
- * one power draw per period), so differences between policies are theirs, not the dice's.
+ * one power draw per period, one preemption draw per request when preemptions are on), so
+ * differences between policies are theirs, not the dice's. The draws of a period are made before
+ * the policy decides and handed to the oracles in {@link PeriodTruth}; other policies ignore them.
  */
 public final class Simulator {
 
     private static final long POWER_STREAM = 0x9E3779B97F4A7C15L;
+    private static final long SPIKE_STREAM = 0xC2B2AE3D27D4EB4FL;
 
     private final BoardModel board;
     private final ModelProfile model;
@@ -71,18 +76,30 @@ public final class Simulator {
         double rate = bound.requestsPerMs();
         SplittableRandom latencyRng = new SplittableRandom(seed);
         SplittableRandom powerRng = new SplittableRandom(seed ^ POWER_STREAM);
+        SplittableRandom spikeRng = new SplittableRandom(seed ^ SPIKE_STREAM);
+        double spikeProbability = scenario.noise().spikeProbability();
+        double spikeMs = scenario.noise().spikeX() * bound.referenceLatencyMs();
         double[] energy = new double[periods];
         double[] power = new double[periods];
         int[] count = new int[periods];
         double[] accuracy = new double[periods];
         int[] violations = new int[periods];
+        int[] mainUnit = new int[periods];
         long decisionNanos = 0;
         Observation last = new Observation(periodMs, List.of(), Double.NaN, bound.budget(0));
         int n = (int) bound.requestsPerPeriod();
         for (int p = 0; p < periods; p++) {
             double[] lf = bound.latencyFactors(p);
             double[] pf = bound.powerFactors(p);
-            PeriodTruth now = new PeriodTruth(lf, pf, sigma, rate, rate * periodMs);
+            double[] factor = new double[n];
+            double[] added = new double[n];
+            for (int i = 0; i < n; i++) {
+                factor[i] = Math.exp(sigma * latencyRng.nextGaussian());
+                if (spikeProbability > 0 && spikeRng.nextDouble() < spikeProbability) {
+                    added[i] = spikeMs;
+                }
+            }
+            PeriodTruth now = new PeriodTruth(lf, pf, sigma, rate, rate * periodMs, periodMs, factor, added);
             long t0 = System.nanoTime();
             Decision d = policy.decide(last, now);
             decisionNanos += System.nanoTime() - t0;
@@ -96,7 +113,7 @@ public final class Simulator {
             for (int i = 0; i < n; i++) {
                 int op = i < nA ? d.primary() : d.secondary();
                 int u = space.unitOf(op);
-                double t = truth.latencyMs(op) * lf[u] * Math.exp(sigma * latencyRng.nextGaussian());
+                double t = truth.latencyMs(op) * lf[u] * factor[i] + added[i];
                 if (i < nA) {
                     latA[i] = t;
                 } else {
@@ -119,6 +136,7 @@ public final class Simulator {
             double avgPower = totalEnergy / periodMs;
             Budget budget = bound.budget(p);
             violations[p] = countOver(latA, budget.latencyMs()) + countOver(latB, budget.latencyMs());
+            mainUnit[p] = 2 * latA.length >= n || !d.isSplit() ? primaryUnit : space.unitOf(d.secondary());
             energy[p] = totalEnergy;
             power[p] = avgPower;
             count[p] = n;
@@ -134,7 +152,7 @@ public final class Simulator {
             }
             last = new Observation(periodMs, segments, reading, bound.budget(Math.min(p + 1, periods - 1)));
         }
-        return new SimResult(policy.name(), energy, power, count, accuracy, violations, decisionNanos);
+        return new SimResult(policy.name(), energy, power, count, accuracy, violations, decisionNanos, mainUnit);
     }
 
     private static void scale(double[] values, double factor) {
