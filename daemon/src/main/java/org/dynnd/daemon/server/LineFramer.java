@@ -122,8 +122,14 @@ final class LineFramer extends ChannelInboundHandlerAdapter {
             held = null;
         }
         ctx.channel().attr(HOLDING).set(held != null);
-        // Read more only when the input can be taken: otherwise it waits in the kernel.
-        ctx.channel().config().setAutoRead(held == null && canGoOn(ctx));
+        // Read more only when the input can be taken: otherwise it waits in the kernel. Once the
+        // client has closed its sending side there is nothing more to read (and epoll refuses to
+        // watch the socket for input again).
+        boolean read = held == null && canGoOn(ctx);
+        boolean inputOpen = !(ctx.channel() instanceof io.netty.channel.socket.DuplexChannel d && d.isInputShutdown());
+        if (inputOpen && ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
         if (held == null) {
             HalfClose.closeIfDone(ctx.channel());
         }

@@ -550,4 +550,33 @@ class SocketServerTest {
         int sndbuf = daemon.server.channelOf(id).config().getOption(io.netty.channel.ChannelOption.SO_SNDBUF);
         assertThat(sndbuf).as("bytes (Linux reports twice what was set)").isLessThanOrEqualTo(2 * SocketServer.SOCKET_SEND_BUFFER_BYTES);
     }
+
+    @Test
+    void aClientThatHalfClosesWithLinesStillWaitingGetsEveryReply() throws Exception {
+        daemon.inference.gate = new CountDownLatch(1);
+        try (java.nio.channels.SocketChannel raw = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            raw.connect(java.net.UnixDomainSocketAddress.of(daemon.socket));
+            String image = Base64.getEncoder().encodeToString(new byte[784]);
+            // The infer is held; the budget and release then fill the connection's places in
+            // flight, so the hello waits in the daemon while the client has stopped sending.
+            raw.write(java.nio.ByteBuffer.wrap(("{\"id\":1,\"op\":\"status\"}\n{\"id\":2,\"op\":\"infer\",\"image\":\"" + image
+                    + "\"}\n{\"id\":3,\"op\":\"budget\",\"power_w\":3}\n{\"id\":4,\"op\":\"release\"}\n{\"id\":5,\"op\":\"hello\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            raw.shutdownOutput();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    java.nio.channels.Channels.newInputStream(raw), java.nio.charset.StandardCharsets.UTF_8));
+            java.util.Set<Integer> ids = new java.util.TreeSet<>();
+            for (int i = 0; i < 4; i++) {
+                String line = in.readLine();
+                assertThat(line).as("reply %d of those not held (got %s)", i + 1, ids).isNotNull();
+                ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("id").asInt());
+            }
+            assertThat(ids).containsExactly(1, 3, 4, 5);
+            daemon.inference.gate.countDown();
+            assertThat(in.readLine()).contains("\"id\":2");
+            assertThat(in.readLine()).as("then the daemon closes").isNull();
+        } finally {
+            daemon.inference.gate.countDown();
+        }
+    }
 }
