@@ -214,7 +214,7 @@ public final class DaemonAssembly implements AutoCloseable {
         AccessPolicy access = AccessRules.policy(config.access(), UserDirectory.read(Path.of("/")));
         ServerSettings defaults = ServerSettings.defaults(platformName);
         ServerSettings settings = new ServerSettings(platformName, defaults.maxLineBytes(), defaults.maxClients(), 1,
-                config.inference().queueCapacity(), defaults.budgetQueue(), defaults.maxImagePixels(),
+                config.inference().queueCapacity(), defaults.budgetQueue(), config.inference().maxImagePixels(),
                 defaults.writeBufferLowBytes(), defaults.writeBufferHighBytes());
         String prom = config.telemetry().prometheusFile();
         parts = new RuntimeParts(settings, bridge, inference, threads, access,

@@ -61,6 +61,7 @@ class ConfigLoaderTest {
                   bundle: /opt/models/alexnet
                 inference:
                   queue_capacity: 8
+                  max_image_pixels: 65536
                 sensors:
                   period_ms: 50
                   total_rail: POM_5V_IN
@@ -85,6 +86,7 @@ class ConfigLoaderTest {
         assertThat(config.daemon().logLevel()).isEqualTo("debug");
         assertThat(config.model().shipped()).isFalse();
         assertThat(config.inference().queueCapacity()).isEqualTo(8);
+        assertThat(config.inference().maxImagePixels()).isEqualTo(65536);
         assertThat(config.inference().intraOpThreads()).isZero();
         assertThat(config.sensors().unitRails()).containsEntry("gpu", List.of("POM_5V_GPU")).hasSize(2);
         assertThat(config.governor().precedence()).containsExactly("latency", "power", "accuracy", "energy");
@@ -132,6 +134,8 @@ class ConfigLoaderTest {
                         "t.yaml:2:3: governor.period_ms: 5 is out of range; allowed: an integer from 10 to 60000"),
                 Arguments.of("wrong type", "governor:\n  period_ms: fast\n",
                         "t.yaml:2:3: governor.period_ms: 'fast' is not an integer"),
+                Arguments.of("image limit below one 28x28 image", "inference:\n  max_image_pixels: 100\n",
+                        "t.yaml:2:3: inference.max_image_pixels: 100 is out of range; allowed: an integer from 784 to 16777216"),
                 Arguments.of("fraction for an integer", "inference:\n  queue_capacity: 2.5\n",
                         "t.yaml:2:3: inference.queue_capacity: '2.5' is not an integer"),
                 Arguments.of("not a choice", "governor:\n  objective: fastest\n",

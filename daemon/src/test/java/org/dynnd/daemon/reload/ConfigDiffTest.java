@@ -79,6 +79,6 @@ class ConfigDiffTest {
         List<String> keys = new ArrayList<>();
         tree.fields().forEachRemaining(section -> section.getValue().fieldNames()
                 .forEachRemaining(key -> keys.add(section.getKey() + "." + key)));
-        assertThat(keys).hasSize(24).containsAll(ConfigDiff.LIVE);
+        assertThat(keys).hasSize(25).containsAll(ConfigDiff.LIVE);
     }
 }
