@@ -61,12 +61,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "images per batch (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--learning-rate", defaultValue = "0.001",
+            description = "learning rate at the start of every stage (default: ${DEFAULT-VALUE})")
     float learningRate;
 
     @Option(names = "--decay", defaultValue = "0.3",
-            description = "learning-rate factor per further epoch of a stage (default: ${DEFAULT-VALUE})")
+            description = "with --schedule step: learning-rate factor per further epoch of a stage (default: ${DEFAULT-VALUE})")
     float decay;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--schedule", defaultValue = "step",
+            description = "step (times --decay per epoch) or cosine (to 0 over each stage's batches) (default: ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    float momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    float weightDecay;
+
+    @Option(names = "--validation-images", defaultValue = "0",
+            description = "training images held out (seeded random choice) to report accuracy on (default: ${DEFAULT-VALUE})")
+    int validationImages;
+
+    @Option(names = "--crop-padding", defaultValue = "0",
+            description = "augmentation: random crop of the image padded by this many pixels (default: ${DEFAULT-VALUE})")
+    int cropPadding;
+
+    @Option(names = "--flip", description = "augmentation: random left-right flip")
+    boolean flip;
+
+    @Option(names = "--augment-views", defaultValue = "8",
+            description = "augmented views drawn per image for the whole run; each epoch shows one (default: ${DEFAULT-VALUE})")
+    int augmentViews;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -86,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         try {
             settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
-                    batchSize, learningRate, decay, trainImages, seed);
+                    batchSize, learningRate, decay, trainImages, seed, optimizer, schedule, momentum, weightDecay,
+                    validationImages, cropPadding, flip, augmentViews);
         } catch (IllegalArgumentException e) {
             throw new UserErrorException(e.getMessage());
         }

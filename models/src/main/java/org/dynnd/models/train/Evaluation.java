@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
+import java.util.function.Supplier;
 import org.dynnd.models.net.GroupNet;
 
 /** Top-1 accuracy of a network on labelled images, in inference mode and without gradients. */
@@ -18,23 +19,35 @@ public final class Evaluation {
 
     /** Accuracy in percent of {@code net} running {@code k} groups over every image of {@code images}. */
     public static double accuracy(GroupNet net, NDManager manager, ImageSet images, int k) {
-        // Frozen parameters make PyTorch record no graph; the caller's training state is restored.
-        var trainable = net.getParameters().values().stream().filter(p -> p.requiresGradient()).toList();
-        net.freezeParameters(true);
-        long correct = 0;
-        try (NDManager scope = manager.newSubManager()) {
-            ParameterStore store = new ParameterStore(scope, false);
-            for (Batch batch : new ImageBatches(images, BATCH, k, null).getData(scope)) {
-                try (batch) {
-                    NDArray logits = net.forward(store, batch.getData(), false).singletonOrThrow();
-                    NDArray labels = batch.getLabels().head();
-                    correct += logits.argMax(1).toType(labels.getDataType(), false).eq(labels).sum().getLong();
+        long correct = withoutGradients(net, () -> {
+            long right = 0;
+            try (NDManager scope = manager.newSubManager()) {
+                ParameterStore store = new ParameterStore(scope, false);
+                for (Batch batch : new ImageBatches(images, BATCH, k, null).getData(scope)) {
+                    try (batch) {
+                        NDArray logits = net.forward(store, batch.getData(), false).singletonOrThrow();
+                        NDArray labels = batch.getLabels().head();
+                        right += logits.argMax(1).toType(labels.getDataType(), false).eq(labels).sum().getLong();
+                    }
                 }
             }
+            return right;
+        });
+        return 100.0 * correct / images.count();
+    }
+
+    /**
+     * Runs {@code work} with every parameter of {@code net} frozen, so PyTorch records no graph,
+     * and restores the parameters that were trainable before.
+     */
+    static <T> T withoutGradients(GroupNet net, Supplier<T> work) {
+        var trainable = net.getParameters().values().stream().filter(p -> p.requiresGradient()).toList();
+        net.freezeParameters(true);
+        try {
+            return work.get();
         } finally {
             trainable.forEach(p -> p.freeze(false));
         }
-        return 100.0 * correct / images.count();
     }
 
     /** Logits of {@code net} at {@code k} groups for the given inputs (N x 3 x 32 x 32 values). */
