@@ -37,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "DATA",
             description = "fashion-mnist (the system folder ${sys:dynnd.fashion-mnist:-/usr/share/datasets/fashion-mnist}),"
-                    + " fashion-mnist:DIR, cifar10:DIR or DIR (default: ${DEFAULT-VALUE})")
+                    + " fashion-mnist:DIR, cifar10:DIR, imagefolder:DIR (one sub-folder of PNG/JPEG files per class,"
+                    + " resized to 32x32) or DIR (default: ${DEFAULT-VALUE})")
     String data;
 
     @Option(names = "--scheme", defaultValue = "grouped", paramLabel = "SCHEME",

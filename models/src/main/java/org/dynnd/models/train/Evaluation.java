@@ -3,11 +3,13 @@ package org.dynnd.models.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
+import java.util.Arrays;
+import java.util.function.Supplier;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
-import java.util.function.Supplier;
 import org.dynnd.models.net.GroupNet;
 
 /** Top-1 accuracy of a network on labelled images, in inference mode and without gradients. */
@@ -50,12 +52,27 @@ public final class Evaluation {
         }
     }
 
-    /** Logits of {@code net} at {@code k} groups for the given inputs (N x 3 x 32 x 32 values). */
+    /**
+     * Logits of {@code net} at {@code k} groups for the given inputs (N x 3 x 32 x 32 values),
+     * run in batches of at most {@value #BATCH} images so that memory stays bounded whatever N is.
+     */
     public static float[] logits(GroupNet net, NDManager manager, float[] inputs, int count, int k) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray images = scope.create(inputs, new ai.djl.ndarray.types.Shape(count, 3, ImageSet.SIZE, ImageSet.SIZE));
-            NDList out = net.forward(new ParameterStore(scope, false), new NDList(images, scope.create(k)), false);
-            return out.singletonOrThrow().toFloatArray();
+        return logits(net, manager, inputs, count, k, BATCH);
+    }
+
+    /** {@link #logits(GroupNet, NDManager, float[], int, int)} in batches of at most {@code batch} images. */
+    static float[] logits(GroupNet net, NDManager manager, float[] inputs, int count, int k, int batch) {
+        int classes = net.spec().classes();
+        float[] logits = new float[count * classes];
+        for (int start = 0; start < count; start += batch) {
+            int size = Math.min(batch, count - start);
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray images = scope.create(Arrays.copyOfRange(inputs, start * ImageSet.INPUT_VALUES,
+                        (start + size) * ImageSet.INPUT_VALUES), new Shape(size, 3, ImageSet.SIZE, ImageSet.SIZE));
+                NDList out = net.forward(new ParameterStore(scope, false), new NDList(images, scope.create(k)), false);
+                System.arraycopy(out.singletonOrThrow().toFloatArray(), 0, logits, start * classes, size * classes);
+            }
         }
+        return logits;
     }
 }

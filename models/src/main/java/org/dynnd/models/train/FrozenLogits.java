@@ -17,7 +17,7 @@ import org.dynnd.models.net.GroupNet;
  * finish, with the same float32 additions, in the same order, as the network's own forward pass.
  * Only for networks whose groups read the image alone ({@link GroupNet#independentPaths()}).
  */
-final class FrozenLogits implements ViewLogits {
+public final class FrozenLogits implements ViewLogits {
 
     private static final int BATCH = 250;
 
@@ -27,7 +27,8 @@ final class FrozenLogits implements ViewLogits {
     private final float[] sums;
     private int groups;
 
-    FrozenLogits(ImageSet images, Augmentation augmentation, int classes) {
+    /** Empty sums (no group yet) for every view of {@code augmentation} of every image of {@code images}. */
+    public FrozenLogits(ImageSet images, Augmentation augmentation, int classes) {
         this.images = images;
         this.augmentation = augmentation;
         this.classes = classes;
@@ -35,12 +36,12 @@ final class FrozenLogits implements ViewLogits {
     }
 
     /** Groups whose share the sums hold: 1..groups(). */
-    int groups() {
+    public int groups() {
         return groups;
     }
 
     /** Adds the shares of the groups not yet summed, so that the sums hold groups 1..k-1. */
-    void extendTo(GroupNet net, NDManager manager, int k) {
+    public void extendTo(GroupNet net, NDManager manager, int k) {
         if (!net.independentPaths()) {
             throw new IllegalArgumentException(net.scheme().label() + " groups read each other: their logits cannot be cached");
         }
