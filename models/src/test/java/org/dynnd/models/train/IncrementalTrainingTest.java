@@ -42,8 +42,18 @@ class IncrementalTrainingTest {
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void stageGChangesGroupGAndLeavesEveryEarlierParameterBitForBit(Scheme scheme) throws Exception {
+        stageGLeavesTheOthersAlone(scheme, settings(3, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void weightDecayAndMomentumTouchNoFrozenParameter(Scheme scheme) throws Exception {
+        stageGLeavesTheOthersAlone(scheme, recipe(3, 0));
+    }
+
+    private static void stageGLeavesTheOthersAlone(Scheme scheme, TrainingSettings settings) throws Exception {
         Engine.getEngine(Networks.ENGINE).setRandomSeed(3);
-        StageTrainer stages = new StageTrainer(settings(3, 0), System::nanoTime);
+        StageTrainer stages = new StageTrainer(settings, System::nanoTime);
         try (Model model = Networks.create("frozen", scheme, new AlexNetSpec(3, 4))) {
             GroupNet net = Networks.net(model);
             stages.train(model, scheme.label(), 1, 1, TRAIN);
