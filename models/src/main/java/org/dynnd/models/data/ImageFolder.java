@@ -1,8 +1,7 @@
 package org.dynnd.models.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,8 @@ import javax.imageio.ImageIO;
  * A user's own images in the layout image tools write: one sub-folder per class, named after the
  * class, holding PNG or JPEG files ({@code .png}, {@code .jpg}, {@code .jpeg}, any case; other
  * files are ignored). Decoded with {@code javax.imageio}; every image, whatever its size, is
- * resized (bilinear) to the network's 32x32 input and stored as RGB. Classes are the folder
+ * fitted to the network's 32x32 input as the daemon fits an image it classifies ({@link #decode})
+ * and stored as RGB. Classes are the folder
  * names in sorted order, files are read in sorted order.
  *
  * <p>Test images: {@code DIR/train/<class>/} and {@code DIR/test/<class>/} when both exist;
@@ -27,6 +27,8 @@ import javax.imageio.ImageIO;
 public final class ImageFolder {
 
     private static final int EVERY = 5;
+    /** The smallest side the daemon accepts for an image to classify. */
+    private static final int MIN_SIDE = 8;
 
     private final Path folder;
 
@@ -101,7 +103,14 @@ public final class ImageFolder {
         }
     }
 
-    /** The image in {@code file} resized to 32x32, as RGB planes (CHW). */
+    /**
+     * The image in {@code file} fitted to 32x32 as RGB planes (CHW), the way the daemon fits an
+     * image it is asked to classify (its {@code ImageFitting}), so training and serving see the
+     * same input: grey samples are read from the raster (getRGB would pass them through a gamma
+     * curve), a 28x28 grey image is padded by two black pixels on every side, any other size is
+     * resampled by averaging the source pixels each target pixel covers. Grey is repeated to the
+     * three channels, as the network does with grey input.
+     */
     static byte[] decode(Path file) throws DatasetException {
         BufferedImage image;
         try {
@@ -112,23 +121,58 @@ public final class ImageFolder {
         if (image == null) {
             throw new DatasetException(file, "is not a readable PNG or JPEG image");
         }
-        BufferedImage scaled = new BufferedImage(ImageSet.SIZE, ImageSet.SIZE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scaled.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, ImageSet.SIZE, ImageSet.SIZE, null);
-        } finally {
-            g.dispose();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (w < MIN_SIDE || h < MIN_SIDE) {
+            throw new DatasetException(file, "is " + w + "x" + h + "; images must be at least " + MIN_SIDE + "x" + MIN_SIDE);
         }
-        int plane = ImageSet.SIZE * ImageSet.SIZE;
-        byte[] chw = new byte[3 * plane];
-        for (int y = 0; y < ImageSet.SIZE; y++) {
-            for (int x = 0; x < ImageSet.SIZE; x++) {
-                int rgb = scaled.getRGB(x, y);
-                int at = y * ImageSet.SIZE + x;
-                chw[at] = (byte) (rgb >> 16);
-                chw[plane + at] = (byte) (rgb >> 8);
-                chw[2 * plane + at] = (byte) rgb;
+        boolean grey = image.getColorModel().getNumColorComponents() == 1;
+        int shift = grey ? Math.max(0, image.getColorModel().getComponentSize(0) - 8) : 0;
+        Raster raster = image.getRaster();
+        int[][] samples = new int[3][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int at = y * w + x;
+                if (grey) {
+                    int v = raster.getSample(x, y, 0) >> shift;
+                    samples[0][at] = v;
+                    samples[1][at] = v;
+                    samples[2][at] = v;
+                } else {
+                    int rgb = image.getRGB(x, y);
+                    samples[0][at] = (rgb >> 16) & 0xff;
+                    samples[1][at] = (rgb >> 8) & 0xff;
+                    samples[2][at] = rgb & 0xff;
+                }
+            }
+        }
+        int size = ImageSet.SIZE;
+        byte[] chw = new byte[3 * size * size];
+        if (grey && w == 28 && h == 28) {
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < 28; y++) {
+                    for (int x = 0; x < 28; x++) {
+                        chw[c * size * size + (y + 2) * size + x + 2] = (byte) samples[c][y * 28 + x];
+                    }
+                }
+            }
+            return chw;
+        }
+        for (int ty = 0; ty < size; ty++) {
+            int y0 = ty * h / size;
+            int y1 = Math.max(y0 + 1, (ty + 1) * h / size);
+            for (int tx = 0; tx < size; tx++) {
+                int x0 = tx * w / size;
+                int x1 = Math.max(x0 + 1, (tx + 1) * w / size);
+                for (int c = 0; c < 3; c++) {
+                    long sum = 0;
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            sum += samples[c][y * w + x];
+                        }
+                    }
+                    chw[c * size * size + ty * size + tx] = (byte) (sum / ((long) (y1 - y0) * (x1 - x0)));
+                }
             }
         }
         return chw;

@@ -40,11 +40,24 @@ class ImageFolderTest {
         assertThat(test.label(0)).isZero();
         assertThat(test.label(1)).isEqualTo(1);
         float[] input = train.input(0);
-        // Resized, not cropped: the left quarter is red, the right quarter blue.
+        // Scaled, not cropped: the left half is red, the right half blue.
         assertThat(input[16 * 32 + 4]).isEqualTo(1f);
         assertThat(input[2 * 1024 + 16 * 32 + 4]).isEqualTo(0f);
         assertThat(input[2 * 1024 + 16 * 32 + 28]).isEqualTo(1f);
         assertThat(input[16 * 32 + 28]).isEqualTo(0f);
+    }
+
+    @Test
+    void greyImagesKeepTheirSamplesAndA28x28OneIsPaddedAsTheDaemonPadsIt(@TempDir Path dir) throws Exception {
+        BufferedImage grey = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(0, 0, 0, 100);
+        Files.createDirectories(dir.resolve("a"));
+        ImageIO.write(grey, "png", dir.resolve("a/grey.png").toFile());
+        byte[] chw = ImageFolder.decode(dir.resolve("a/grey.png"));
+        for (int c = 0; c < 3; c++) {
+            assertThat(chw[c * 1024 + 2 * 32 + 2]).as("channel %d", c).isEqualTo((byte) 100);
+            assertThat(chw[c * 1024]).isZero();
+        }
     }
 
     @Test
