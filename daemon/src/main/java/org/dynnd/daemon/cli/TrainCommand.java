@@ -87,6 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "training images held out (seeded random choice) to report accuracy on (default: ${DEFAULT-VALUE})")
     int validationImages;
 
+    @Option(names = "--val-split", paramLabel = "FRACTION",
+            description = "hold out this fraction (0 to 1) of the training images for validation; instead of --validation-images")
+    Double valSplit;
+
     @Option(names = "--crop-padding", defaultValue = "0",
             description = "augmentation: random crop of the image padded by this many pixels (default: ${DEFAULT-VALUE})")
     int cropPadding;
@@ -113,16 +117,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainingSettings settings;
-        try {
-            settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
-                    batchSize, learningRate, decay, trainImages, seed, optimizer, schedule, momentum, weightDecay,
-                    validationImages, cropPadding, flip, augmentViews);
-        } catch (IllegalArgumentException e) {
-            throw new UserErrorException(e.getMessage());
-        }
         Scheme wiring = Arrays.stream(Scheme.values()).filter(s -> s.label().equals(scheme)).findFirst()
                 .orElseThrow(() -> new UserErrorException("--scheme is " + scheme + ", expected grouped or nested"));
+        if (valSplit != null && (!(valSplit >= 0) || valSplit >= 1 || validationImages != 0)) {
+            throw new UserErrorException(validationImages != 0 ? "give --val-split or --validation-images, not both"
+                    : "--val-split must be a fraction in [0, 1), got " + valSplit);
+        }
         ModelOptions.threads(threads);
         DataSource source;
         ImageSet train;
@@ -133,6 +133,17 @@ public final class TrainCommand implements Callable<Integer> {
             test = source.test();
         } catch (DatasetException e) {
             throw new UserErrorException(e.getMessage(), e);
+        }
+        // A fraction of the images actually trained on (after --train-images).
+        int used = trainImages > 0 ? Math.min(trainImages, train.count()) : train.count();
+        int held = valSplit == null ? validationImages : (int) Math.round(valSplit * used);
+        TrainingSettings settings;
+        try {
+            settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
+                    batchSize, learningRate, decay, trainImages, seed, optimizer, schedule, momentum, weightDecay,
+                    held, cropPadding, flip, augmentViews);
+        } catch (IllegalArgumentException e) {
+            throw new UserErrorException(e.getMessage());
         }
         boolean ownCheckpoints = checkpoints == null;
         Path checkpointFolder = ownCheckpoints ? out.resolve("checkpoint") : checkpoints;
