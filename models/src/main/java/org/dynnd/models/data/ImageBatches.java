@@ -120,12 +120,16 @@ public final class ImageBatches implements Dataset {
     }
 
     private int[] order() {
-        int[] order = new int[images.count()];
+        return permutation(images.count(), seed == null ? null : new Random(seed));
+    }
+
+    /** 0..count-1, shuffled (Fisher-Yates) by {@code random}, or in order when it is null. */
+    public static int[] permutation(int count, Random random) {
+        int[] order = new int[count];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (seed != null) {
-            Random random = new Random(seed);
+        if (random != null) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];

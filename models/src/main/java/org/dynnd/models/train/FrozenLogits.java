@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.dynnd.models.data.Augmentation;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.data.ViewLogits;
@@ -64,7 +65,7 @@ public final class FrozenLogits implements ViewLogits {
                             augmentation.copy(images, start + i, view, input, i * ImageSet.INPUT_VALUES);
                         }
                         try (NDManager batch = scope.newSubManager()) {
-                            NDArray x = batch.create(java.util.Arrays.copyOf(input, size * ImageSet.INPUT_VALUES),
+                            NDArray x = batch.create(Arrays.copyOf(input, size * ImageSet.INPUT_VALUES),
                                     new Shape(size, 3, ImageSet.SIZE, ImageSet.SIZE));
                             float[] part = net.groupLogits(store, x, g).toFloatArray();
                             for (int i = 0; i < size; i++) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
+import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
@@ -76,7 +77,8 @@ public final class IncrementalTraining {
             throw new TrainingException("cannot hold out " + settings.validationImages() + " validation images of "
                     + used.count() + " training images");
         }
-        int[] order = shuffled(used.count(), settings.seed());
+        // Which images are held out for validation: a shuffle of their own, apart from the epochs'.
+        int[] order = ImageBatches.permutation(used.count(), new Random(settings.seed() ^ 0x5DEECE66DL));
         ImageSet validation = settings.validationImages() == 0 ? null
                 : used.subset(Arrays.copyOfRange(order, 0, settings.validationImages()));
         ImageSet fit = validation == null ? used : used.subset(Arrays.copyOfRange(order, settings.validationImages(), order.length));
@@ -149,22 +151,6 @@ public final class IncrementalTraining {
                     accuracy, dense, bytes, null, null, training, validated, denseValidated));
         }
         return manifest;
-    }
-
-    /** A seeded permutation of 0..count-1: which images are held out for validation. */
-    private static int[] shuffled(int count, long seed) {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed ^ 0x5DEECE66DL);
-        for (int i = count - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private static Model model(String name, Scheme scheme, AlexNetSpec spec, Path checkpoints)

@@ -20,7 +20,7 @@ import java.util.List;
  * @param optimizer {@code adam} or {@code sgd} (with {@code momentum})
  * @param schedule {@code step} (constant within an epoch, times {@code decay} per epoch) or
  *     {@code cosine} (from {@code learningRate} to 0 over all batches of the stage)
- * @param momentum SGD momentum (ignored by Adam)
+ * @param momentum SGD momentum (recorded as 0 for Adam)
  * @param weightDecay L2 weight decay added to every gradient
  * @param validationImages training images held out (a seeded random choice) to report accuracy on
  * @param cropPadding random crop with this padding: every view shifts the image by up to this many
@@ -48,6 +48,9 @@ public record TrainingSettings(
         cropPadding = cropPadding == null ? 0 : cropPadding;
         flip = flip != null && flip;
         augmentViews = augmentViews == null ? 1 : augmentViews;
+        // Settings that do nothing are recorded as their neutral values, so equal runs compare equal.
+        momentum = optimizer.equals("sgd") ? momentum : 0f;
+        augmentViews = cropPadding > 0 || flip ? augmentViews : 1;
         if (groups < 2 || groups > 8) {
             throw new IllegalArgumentException("groups must be in 2..8, got " + groups);
         }
