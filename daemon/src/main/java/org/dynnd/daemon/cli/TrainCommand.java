@@ -37,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "DATA",
             description = "fashion-mnist (the system folder ${sys:dynnd.fashion-mnist:-/usr/share/datasets/fashion-mnist}),"
-                    + " fashion-mnist:DIR, cifar10:DIR or DIR (default: ${DEFAULT-VALUE})")
+                    + " fashion-mnist:DIR, cifar10:DIR, imagefolder:DIR (one sub-folder of PNG/JPEG files per class,"
+                    + " resized to 32x32) or DIR (default: ${DEFAULT-VALUE})")
     String data;
 
     @Option(names = "--scheme", defaultValue = "grouped", paramLabel = "SCHEME",
@@ -61,12 +62,45 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "images per batch (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--learning-rate", defaultValue = "0.001",
+            description = "learning rate at the start of every stage (default: ${DEFAULT-VALUE})")
     float learningRate;
 
     @Option(names = "--decay", defaultValue = "0.3",
-            description = "learning-rate factor per further epoch of a stage (default: ${DEFAULT-VALUE})")
+            description = "with --schedule step: learning-rate factor per further epoch of a stage (default: ${DEFAULT-VALUE})")
     float decay;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--schedule", defaultValue = "step",
+            description = "step (times --decay per epoch) or cosine (to 0 over each stage's batches) (default: ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    float momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    float weightDecay;
+
+    @Option(names = "--validation-images", defaultValue = "0",
+            description = "training images held out (seeded random choice) to report accuracy on (default: ${DEFAULT-VALUE})")
+    int validationImages;
+
+    @Option(names = "--val-split", paramLabel = "FRACTION",
+            description = "hold out this fraction (0 to 1) of the training images for validation; instead of --validation-images")
+    Double valSplit;
+
+    @Option(names = "--crop-padding", defaultValue = "0",
+            description = "augmentation: random crop of the image padded by this many pixels (default: ${DEFAULT-VALUE})")
+    int cropPadding;
+
+    @Option(names = "--flip", description = "augmentation: random left-right flip")
+    boolean flip;
+
+    @Option(names = "--augment-views", defaultValue = "8",
+            description = "augmented views drawn per image for the whole run; each epoch shows one (default: ${DEFAULT-VALUE})")
+    int augmentViews;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -83,15 +117,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainingSettings settings;
-        try {
-            settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
-                    batchSize, learningRate, decay, trainImages, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserErrorException(e.getMessage());
-        }
         Scheme wiring = Arrays.stream(Scheme.values()).filter(s -> s.label().equals(scheme)).findFirst()
                 .orElseThrow(() -> new UserErrorException("--scheme is " + scheme + ", expected grouped or nested"));
+        if (valSplit != null && (!(valSplit >= 0) || valSplit >= 1 || validationImages != 0)) {
+            throw new UserErrorException(validationImages != 0 ? "give --val-split or --validation-images, not both"
+                    : "--val-split must be a fraction in [0, 1), got " + valSplit);
+        }
         ModelOptions.threads(threads);
         DataSource source;
         ImageSet train;
@@ -102,6 +133,17 @@ public final class TrainCommand implements Callable<Integer> {
             test = source.test();
         } catch (DatasetException e) {
             throw new UserErrorException(e.getMessage(), e);
+        }
+        // A fraction of the images actually trained on (after --train-images).
+        int used = trainImages > 0 ? Math.min(trainImages, train.count()) : train.count();
+        int held = valSplit == null ? validationImages : (int) Math.round(valSplit * used);
+        TrainingSettings settings;
+        try {
+            settings = new TrainingSettings(groups, epochsPerStage, denseEpochs == null ? epochsPerStage : denseEpochs,
+                    batchSize, learningRate, decay, trainImages, seed, optimizer, schedule, momentum, weightDecay,
+                    held, cropPadding, flip, augmentViews);
+        } catch (IllegalArgumentException e) {
+            throw new UserErrorException(e.getMessage());
         }
         boolean ownCheckpoints = checkpoints == null;
         Path checkpointFolder = ownCheckpoints ? out.resolve("checkpoint") : checkpoints;

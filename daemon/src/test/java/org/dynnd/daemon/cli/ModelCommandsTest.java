@@ -82,6 +82,30 @@ class ModelCommandsTest {
     }
 
     @Test
+    void trainsWithTheFullRecipeAndAValidationSplit() throws Exception {
+        Path data = cifar(); // 5 x 8 training images
+        Path bundle = dir.resolve("recipe");
+        int trained = run("train", "--data", "cifar10:" + data, "--groups", "2", "--epochs-per-stage", "1",
+                "--dense-epochs", "0", "--batch-size", "8", "--optimizer", "sgd", "--schedule", "cosine",
+                "--learning-rate", "0.02", "--weight-decay", "0.0005", "--val-split", "0.25", "--crop-padding", "2",
+                "--flip", "--augment-views", "2", "--out", bundle.toString());
+        assertThat(trained).as(err).isZero();
+        assertThat(out).contains("validation");
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
+        assertThat(manifest.get("dataset").get("validationImages").asInt()).isEqualTo(10);
+        assertThat(manifest.get("dataset").get("trainImages").asInt()).isEqualTo(30);
+        assertThat(manifest.get("validationAccuracy")).hasSize(2);
+        JsonNode settings = manifest.get("training").get("settings");
+        assertThat(settings.get("optimizer").asText()).isEqualTo("sgd");
+        assertThat(settings.get("schedule").asText()).isEqualTo("cosine");
+        assertThat(settings.get("flip").asBoolean()).isTrue();
+
+        assertThat(run("train", "--data", "cifar10:" + data, "--val-split", "1.5", "--out", dir.resolve("x").toString()))
+                .isNotZero();
+        assertThat(err).contains("--val-split must be a fraction in [0, 1), got 1.5");
+    }
+
+    @Test
     void trainsAndEvaluatesANestedBundle() throws Exception {
         Path data = cifar();
         Path bundle = dir.resolve("nested");

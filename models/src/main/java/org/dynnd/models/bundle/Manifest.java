@@ -20,6 +20,9 @@ import org.dynnd.models.train.TrainingSettings;
  * @param parametersFile the parameter file's name inside the bundle
  * @param parametersSha256 SHA-256 of the parameter file, lower-case hex
  * @param training how and how long the bundle was trained
+ * @param validationAccuracy top-1 accuracy in percent on the held-out validation images with
+ *     k = 1..G groups, or null when none were held out (and in bundles older than validation)
+ * @param denseValidationAccuracy the dense reference's validation accuracy, or null
  */
 public record Manifest(
         int formatVersion,
@@ -33,7 +36,9 @@ public record Manifest(
         List<Long> parameterBytes,
         String parametersFile,
         String parametersSha256,
-        Training training) {
+        Training training,
+        List<Double> validationAccuracy,
+        Double denseValidationAccuracy) {
 
     /** The bundle format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -42,8 +47,16 @@ public record Manifest(
      * @param source the data set as given to the trainer
      * @param trainImages training images used
      * @param testImages test images the accuracies were measured on
+     * @param validationImages training images held out for validation (not trained on; null in
+     *     bundles older than validation)
      */
-    public record Dataset(String source, int trainImages, int testImages) {}
+    public record Dataset(String source, int trainImages, int testImages, Integer validationImages) {
+
+        /** A data set without a validation split. */
+        public Dataset(String source, int trainImages, int testImages) {
+            this(source, trainImages, testImages, null);
+        }
+    }
 
     /**
      * @param settings the training settings
@@ -61,7 +74,7 @@ public record Manifest(
     /** This manifest with the parameter file's name and digest filled in. */
     public Manifest withParameters(String file, String sha256) {
         return new Manifest(formatVersion, architecture, groups, inputShape, classNames, dataset, accuracy,
-                denseAccuracy, parameterBytes, file, sha256, training);
+                denseAccuracy, parameterBytes, file, sha256, training, validationAccuracy, denseValidationAccuracy);
     }
 
     /** The test accuracy in percent with {@code k} groups. */

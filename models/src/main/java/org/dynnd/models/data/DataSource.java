@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Where a data set comes from, as written on the command line: {@code fashion-mnist} (the
- * system's Fashion-MNIST folder), {@code fashion-mnist:DIR}, {@code cifar10:DIR}, or a plain
+ * system's Fashion-MNIST folder), {@code fashion-mnist:DIR}, {@code cifar10:DIR},
+ * {@code imagefolder:DIR} (a user's class folders of PNG/JPEG files, {@link ImageFolder}), or a plain
  * {@code DIR} whose files say which of the two it holds. Nothing is ever downloaded.
  *
  * @param format which reader the folder needs
@@ -19,7 +20,8 @@ public record DataSource(Format format, Path folder) {
     /** The data set formats this project reads. */
     public enum Format {
         FASHION_MNIST("fashion-mnist"),
-        CIFAR10("cifar10");
+        CIFAR10("cifar10"),
+        IMAGE_FOLDER("imagefolder");
 
         private final String id;
 
@@ -39,7 +41,7 @@ public record DataSource(Format format, Path folder) {
      */
     public static DataSource parse(String spec, Path systemFashionMnist) throws DatasetException {
         if (spec == null || spec.isBlank()) {
-            throw new DatasetException("empty data set; allowed: fashion-mnist, fashion-mnist:DIR, cifar10:DIR or DIR");
+            throw new DatasetException("empty data set; allowed: fashion-mnist, fashion-mnist:DIR, cifar10:DIR, imagefolder:DIR or DIR");
         }
         if (spec.equals(Format.FASHION_MNIST.id())) {
             return new DataSource(Format.FASHION_MNIST, systemFashionMnist);
@@ -58,7 +60,8 @@ public record DataSource(Format format, Path folder) {
             return new DataSource(Format.CIFAR10, folder);
         }
         throw new DatasetException(folder, "holds neither Fashion-MNIST IDX files (t10k-images-idx3-ubyte[.gz], ...) "
-                + "nor CIFAR-10 binary files (test_batch.bin, data_batch_N.bin); name the format as fashion-mnist:DIR or cifar10:DIR");
+                + "nor CIFAR-10 binary files (test_batch.bin, data_batch_N.bin); name the format as fashion-mnist:DIR, cifar10:DIR"
+                + " or imagefolder:DIR (one sub-folder of PNG/JPEG files per class)");
     }
 
     private static Path existingFolder(Path folder) throws DatasetException {
@@ -70,12 +73,20 @@ public record DataSource(Format format, Path folder) {
 
     /** The training images. */
     public ImageSet train() throws DatasetException {
-        return format == Format.FASHION_MNIST ? new FashionMnist(folder).train() : new Cifar10(folder).train();
+        return switch (format) {
+            case FASHION_MNIST -> new FashionMnist(folder).train();
+            case CIFAR10 -> new Cifar10(folder).train();
+            case IMAGE_FOLDER -> new ImageFolder(folder).train();
+        };
     }
 
     /** The test images. */
     public ImageSet test() throws DatasetException {
-        return format == Format.FASHION_MNIST ? new FashionMnist(folder).test() : new Cifar10(folder).test();
+        return switch (format) {
+            case FASHION_MNIST -> new FashionMnist(folder).test();
+            case CIFAR10 -> new Cifar10(folder).test();
+            case IMAGE_FOLDER -> new ImageFolder(folder).test();
+        };
     }
 
     /** The spelling that {@link #parse} turns back into this source. */

@@ -53,6 +53,41 @@ public record ImageSet(String name, int channels, byte[] pixels, byte[] labels, 
         }
     }
 
+    /**
+     * Writes image {@code index} as network input shifted by {@code dx} columns and {@code dy}
+     * rows (black where the shift uncovers nothing) and, when {@code mirror}, flipped left-right:
+     * output pixel (y, x) is stored pixel (y + dy, x' + dx) with x' = 31 - x when mirrored. This is
+     * a crop of the image padded by |dx|, |dy| pixels.
+     */
+    public void copyView(int index, float[] target, int offset, int dx, int dy, boolean mirror) {
+        int plane = SIZE * SIZE;
+        int base = index * channels * plane;
+        for (int c = 0; c < 3; c++) {
+            int source = base + (channels == 1 ? 0 : c * plane);
+            int out = offset + c * plane;
+            for (int y = 0; y < SIZE; y++) {
+                int sy = y + dy;
+                for (int x = 0; x < SIZE; x++) {
+                    int sx = (mirror ? SIZE - 1 - x : x) + dx;
+                    target[out + y * SIZE + x] = sy < 0 || sy >= SIZE || sx < 0 || sx >= SIZE ? 0f
+                            : (pixels[source + sy * SIZE + sx] & 0xff) / 255f;
+                }
+            }
+        }
+    }
+
+    /** The images at {@code indices}, in that order. */
+    public ImageSet subset(int[] indices) {
+        int size = channels * SIZE * SIZE;
+        byte[] keptPixels = new byte[indices.length * size];
+        byte[] keptLabels = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, keptPixels, i * size, size);
+            keptLabels[i] = labels[indices[i]];
+        }
+        return new ImageSet(name, channels, keptPixels, keptLabels, classNames);
+    }
+
     /** Image {@code index} as network input, 3 x 32 x 32 values in [0, 1]. */
     public float[] input(int index) {
         float[] input = new float[INPUT_VALUES];

@@ -32,6 +32,16 @@ public final class GroupedAlexNet extends GroupNet {
     }
 
     @Override
+    public boolean independentPaths() {
+        return true;
+    }
+
+    @Override
+    NDArray pathFeatures(ParameterStore store, NDArray images, int g, boolean training) {
+        return path(g).forward(store, new NDList(images), training).singletonOrThrow();
+    }
+
+    @Override
     List<NDArray> features(ParameterStore store, NDArray images, int k, boolean training) {
         List<NDArray> features = new ArrayList<>();
         for (int g = 1; g <= k; g++) {

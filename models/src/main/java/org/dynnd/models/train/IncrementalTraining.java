@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
+import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
@@ -70,6 +73,15 @@ public final class IncrementalTraining {
     public Manifest run(String dataName, ImageSet train, ImageSet test, Path out, Path checkpoints)
             throws IOException, TrainingException {
         ImageSet used = settings.trainImages() > 0 ? train.head(settings.trainImages()) : train;
+        if (settings.validationImages() >= used.count()) {
+            throw new TrainingException("cannot hold out " + settings.validationImages() + " validation images of "
+                    + used.count() + " training images");
+        }
+        // Which images are held out for validation: a shuffle of their own, apart from the epochs'.
+        int[] order = ImageBatches.permutation(used.count(), new Random(settings.seed() ^ 0x5DEECE66DL));
+        ImageSet validation = settings.validationImages() == 0 ? null
+                : used.subset(Arrays.copyOfRange(order, 0, settings.validationImages()));
+        ImageSet fit = validation == null ? used : used.subset(Arrays.copyOfRange(order, settings.validationImages(), order.length));
         Files.createDirectories(checkpoints);
         Path stateFile = checkpoints.resolve("state.json");
         TrainingState state = new TrainingState(settings, dataName, List.of());
@@ -88,33 +100,55 @@ public final class IncrementalTraining {
         AlexNetSpec spec = new AlexNetSpec(settings.groups(), classes);
         String network = scheme.label();
         List<Double> accuracy = new ArrayList<>();
+        List<Double> validated = validation == null ? null : new ArrayList<>();
         List<Long> bytes = new ArrayList<>();
         Double dense = null;
+        Double denseValidated = null;
         Manifest manifest;
         try (Model incremental = model(network, scheme, spec, checkpoints)) {
+            GroupNet net = Networks.net(incremental);
+            FrozenLogits frozen = net.independentPaths() ? new FrozenLogits(fit, stages.augmentation(), classes) : null;
             for (int stage = 1; stage <= settings.groups(); stage++) {
-                state = trainStage(incremental, network, stage, settings.epochsPerStage(), used, state, checkpoints);
+                if (frozen != null && stage > 1 && !state.done(network, stage, settings.epochsPerStage())) {
+                    long start = nanos.getAsLong();
+                    int before = frozen.groups();
+                    frozen.extendTo(net, incremental.getNDManager(), stage);
+                    console.printf("stage %d: logits of frozen groups %d..%d for %d views of %d images in %.0f s%n",
+                            stage, before + 1, stage - 1, settings.views(), fit.count(), (nanos.getAsLong() - start) / 1e9);
+                }
+                state = trainStage(incremental, network, stage, settings.epochsPerStage(), fit, validation, frozen, state,
+                        checkpoints);
             }
             if (settings.denseEpochs() > 0) {
                 try (Model denseModel = model(DENSE, Scheme.GROUPED, new AlexNetSpec(1, classes), checkpoints)) {
-                    state = trainStage(denseModel, DENSE, 1, settings.denseEpochs(), used, state, checkpoints);
-                    dense = Evaluation.accuracy(Networks.net(denseModel), denseModel.getNDManager(), test, 1);
+                    state = trainStage(denseModel, DENSE, 1, settings.denseEpochs(), fit, validation, null, state,
+                            checkpoints);
+                    GroupNet denseNet = Networks.net(denseModel);
+                    dense = Evaluation.accuracy(denseNet, denseModel.getNDManager(), test, 1);
+                    if (validation != null) {
+                        denseValidated = Evaluation.accuracy(denseNet, denseModel.getNDManager(), validation, 1);
+                    }
                     console.printf("dense reference: test accuracy %.2f%%%n", dense);
                 }
             }
-            GroupNet net = Networks.net(incremental);
             for (int k = 1; k <= settings.groups(); k++) {
                 accuracy.add(Evaluation.accuracy(net, incremental.getNDManager(), test, k));
+                if (validated != null) {
+                    validated.add(Evaluation.accuracy(net, incremental.getNDManager(), validation, k));
+                }
                 bytes.add(net.parameterBytes(k));
-                console.printf("k = %d: test accuracy %.2f%%, %d parameter bytes%n", k, accuracy.get(k - 1), bytes.get(k - 1));
+                console.printf("k = %d: test accuracy %.2f%%%s, %d parameter bytes%n", k, accuracy.get(k - 1),
+                        validated == null ? "" : String.format(" (validation %.2f%%)", validated.get(k - 1)),
+                        bytes.get(k - 1));
             }
             Manifest.Training training = new Manifest.Training(settings, state.seconds(network), state.seconds(DENSE),
                     clock.instant().toString(), Networks.ENGINE + " " + Engine.getEngine(Networks.ENGINE).getVersion(),
                     state.epochs());
             manifest = ModelBundle.write(out, net, new Manifest(Manifest.FORMAT_VERSION, scheme.architecture(),
                     settings.groups(), List.of(AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE),
-                    used.classNames(), new Manifest.Dataset(dataName, used.count(), test.count()), accuracy, dense,
-                    bytes, null, null, training));
+                    used.classNames(), new Manifest.Dataset(dataName, fit.count(), test.count(),
+                            validation == null ? null : validation.count()),
+                    accuracy, dense, bytes, null, null, training, validated, denseValidated));
         }
         return manifest;
     }
@@ -134,13 +168,17 @@ public final class IncrementalTraining {
     }
 
     private TrainingState trainStage(Model model, String network, int stage, int epochs, ImageSet train,
-            TrainingState state, Path checkpoints) throws IOException, TrainingException {
+            ImageSet validation, FrozenLogits frozen, TrainingState state, Path checkpoints)
+            throws IOException, TrainingException {
         GroupNet net = Networks.net(model);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (state.done(network, stage, epoch)) {
                 continue;
             }
-            EpochReport report = stages.train(model, network, stage, epoch, train);
+            EpochReport report = stages.train(model, network, stage, epoch, train, frozen);
+            if (validation != null) {
+                report = report.withValidation(Evaluation.accuracy(net, model.getNDManager(), validation, stage));
+            }
             Networks.save(net, checkpoints.resolve(network + ".params"));
             state = state.with(report);
             state.write(checkpoints.resolve("state.json"));

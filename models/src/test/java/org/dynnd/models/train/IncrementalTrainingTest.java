@@ -42,8 +42,18 @@ class IncrementalTrainingTest {
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void stageGChangesGroupGAndLeavesEveryEarlierParameterBitForBit(Scheme scheme) throws Exception {
+        stageGLeavesTheOthersAlone(scheme, settings(3, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void weightDecayAndMomentumTouchNoFrozenParameter(Scheme scheme) throws Exception {
+        stageGLeavesTheOthersAlone(scheme, recipe(3, 0));
+    }
+
+    private static void stageGLeavesTheOthersAlone(Scheme scheme, TrainingSettings settings) throws Exception {
         Engine.getEngine(Networks.ENGINE).setRandomSeed(3);
-        StageTrainer stages = new StageTrainer(settings(3, 0), System::nanoTime);
+        StageTrainer stages = new StageTrainer(settings, System::nanoTime);
         try (Model model = Networks.create("frozen", scheme, new AlexNetSpec(3, 4))) {
             GroupNet net = Networks.net(model);
             stages.train(model, scheme.label(), 1, 1, TRAIN);
@@ -111,28 +121,65 @@ class IncrementalTrainingTest {
         assertThat(Files.readString(dir.resolve("bundle/manifest.json"))).contains(manifest.parametersSha256());
     }
 
+    /** The full-data recipe: SGD, cosine schedule, weight decay, validation split, crop and flip views. */
+    private static TrainingSettings recipe(int groups, int dense) {
+        return new TrainingSettings(groups, 2, dense, 32, 0.02f, 1f, 0, 7, "sgd", "cosine", 0.9f, 5e-4f, 16, 2, true, 3);
+    }
+
+    @Test
+    void theRecipeHoldsOutValidationImagesAndReportsThem(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Manifest manifest = new IncrementalTraining(recipe(2, 1), new PrintStream(console, true), System::nanoTime, CLOCK)
+                .run("bands", TRAIN, TEST, dir.resolve("bundle"), dir.resolve("ckpt"));
+        assertThat(manifest.dataset().trainImages()).isEqualTo(80);
+        assertThat(manifest.dataset().validationImages()).isEqualTo(16);
+        assertThat(manifest.validationAccuracy()).hasSize(2).allSatisfy(a -> assertThat(a).isBetween(0.0, 100.0));
+        assertThat(manifest.denseValidationAccuracy()).isNotNull();
+        assertThat(manifest.training().epochs()).allSatisfy(e -> assertThat(e.validationAccuracy()).isNotNull());
+        assertThat(manifest.training().settings()).isEqualTo(recipe(2, 1));
+        assertThat(console.toString()).contains("validation").contains("logits of frozen groups 1..1 for 3 views of 80 images");
+        try (ModelBundle.Opened opened = ModelBundle.open(dir.resolve("bundle"))) {
+            assertThat(opened.manifest().training().settings()).isEqualTo(recipe(2, 1));
+        }
+    }
+
+    @Test
+    void aResumedRunOfTheRecipeEndsWithTheSameParametersAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        resumesBitForBit(recipe(3, 0), 3, dir);
+    }
+
     @Test
     void aResumedRunEndsWithTheSameParametersAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
-        TrainingSettings settings = settings(2, 0);
+        resumesBitForBit(settings(2, 0), 1, dir);
+    }
+
+    /** Interrupts a run after {@code after} epochs, resumes it, and compares it with an uninterrupted run. */
+    private static void resumesBitForBit(TrainingSettings settings, int after, Path dir) throws Exception {
+        int total = settings.groups() * settings.epochsPerStage();
         Manifest straight = new IncrementalTraining(settings, quiet(), System::nanoTime, CLOCK)
                 .run("bands", TRAIN, TEST, dir.resolve("a"), dir.resolve("a-ckpt"));
 
-        // The console fails right after the first checkpoint: an interruption after stage 1.
+        // The console fails right after checkpoint number `after`: an interruption there.
         PrintStream crashing = new PrintStream(new ByteArrayOutputStream()) {
+            private int lines;
+
             @Override
             public void println(String line) {
-                throw new IllegalStateException("interrupted after: " + line);
+                if (++lines == after) {
+                    throw new IllegalStateException("interrupted after: " + line);
+                }
             }
         };
         assertThatThrownBy(() -> new IncrementalTraining(settings, crashing, System::nanoTime, CLOCK)
                 .run("bands", TRAIN, TEST, dir.resolve("b"), dir.resolve("b-ckpt")))
-                .hasMessageContaining("interrupted after: grouped stage 1/2 epoch 1/1");
-        assertThat(TrainingState.read(dir.resolve("b-ckpt/state.json")).epochs()).hasSize(1);
+                .hasMessageContaining("interrupted after: grouped stage");
+        assertThat(TrainingState.read(dir.resolve("b-ckpt/state.json")).epochs()).hasSize(after);
 
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Manifest resumed = new IncrementalTraining(settings, new PrintStream(console, true), System::nanoTime, CLOCK)
                 .run("bands", TRAIN, TEST, dir.resolve("b"), dir.resolve("b-ckpt"));
-        assertThat(console.toString()).contains("1 epochs already done").doesNotContain("stage 1/2 epoch");
+        assertThat(console.toString()).contains(after + " epochs already done").doesNotContain("stage 1/");
+        assertThat(resumed.training().epochs()).hasSize(total);
         assertThat(resumed.parametersSha256()).isEqualTo(straight.parametersSha256());
         assertThat(resumed.accuracy()).isEqualTo(straight.accuracy());
     }
