@@ -30,6 +30,14 @@ public final class Selector {
      * bound a little lower and the accuracy floor lost, for no fewer late inferences.
      */
     public static final double LATE_SHARE_TOLERANCE = 0.005;
+    /**
+     * Late shares decide how a latency budget gives way only while some point keeps most
+     * inferences in time. Beyond it (a budget no point comes near, such as 1 ms) every point is
+     * late nearly always, the shares tie, and ranking by them would let the objective pick the
+     * slowest point: there the bound's excess decides, so the client is served as fast as the
+     * board can.
+     */
+    static final double SHARE_DECIDES_BELOW = 0.5;
 
     private final Profile profile;
     private final OpSpace space;
@@ -308,6 +316,9 @@ public final class Selector {
                 x * profile.accuracyPercent(a) + (1 - x) * profile.accuracyPercent(b));
     }
 
+    /** Whether this decision's latency gives way by late share (see {@link #SHARE_DECIDES_BELOW}). */
+    private boolean latenessByShare;
+
     /** No operating point meets everything: give way in the precedence order (see {@link Precedence}). */
     private Decision relax(Input in, int active) {
         List<Constraint> order = in.precedence().order();
@@ -319,6 +330,16 @@ public final class Selector {
             }
         }
         int n = space.size();
+        latenessByShare = false;
+        if (in.lateShare() != null) {
+            double leastShare = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (allowed(in, i)) {
+                    leastShare = Math.min(leastShare, in.lateShare()[i]);
+                }
+            }
+            latenessByShare = leastShare <= SHARE_DECIDES_BELOW;
+        }
         for (int j = count - 1; j >= 0; j--) {
             int keep = 0;
             for (int i = 0; i < j; i++) {
@@ -335,7 +356,7 @@ public final class Selector {
                     least = Math.min(least, violation(i, dropped, in));
                 }
             }
-            double tolerance = dropped == LATENCY && in.lateShare() != null ? LATE_SHARE_TOLERANCE : 1e-12;
+            double tolerance = dropped == LATENCY && latenessByShare ? LATE_SHARE_TOLERANCE : 1e-12;
             for (int i = 0; i < n; i++) {
                 if ((mask[i] & keep) != 0 || !allowed(in, i)) {
                     continue;
@@ -370,7 +391,7 @@ public final class Selector {
         Budget b = in.budget();
         if (bit == LATENCY) {
             double over = Double.isNaN(b.latencyMs()) ? 0
-                    : in.lateShare() != null ? in.lateShare()[i] : Math.max(0, latQ[i] / b.latencyMs() - 1);
+                    : latenessByShare ? in.lateShare()[i] : Math.max(0, latQ[i] / b.latencyMs() - 1);
             return util[i] > 1 && !saturated ? 1e3 + util[i] + over : over;
         }
         if (bit == Constraint.POWER.bit()) {

@@ -38,6 +38,37 @@ class SelectorTest {
     }
 
     @Test
+    void aLatencyNoPointComesNearIsServedAtTheFastestPointNotTheMostAccurate() {
+        // 1 ms: every point is late for every inference, so the late shares all tie at 1.
+        Budget b = new Budget(1, Double.NaN, Double.NaN, Double.NaN, Objective.MAX_ACCURACY);
+        double[] ones = {1, 1};
+        double[] perPoint = new double[space.size()];
+        Arrays.fill(perPoint, 1);
+        double[] allLate = new double[space.size()];
+        Arrays.fill(allLate, 1.0);
+        Decision d = selector.select(new Selector.Input(perPoint, ones, ones, rate, 4, b, Precedence.DEFAULT, false, null,
+                Double.NaN, allLate));
+        assertThat(d.feasible()).isFalse();
+        double fastest = java.util.stream.IntStream.range(0, space.size()).mapToDouble(profile::latencyMs).min().orElseThrow();
+        assertThat(profile.latencyMs(d.primary())).isEqualTo(fastest);
+    }
+
+    @Test
+    void whereSomePointKeepsMostInferencesInTimeNearlyEqualLateSharesLetTheObjectiveDecide() {
+        Budget b = new Budget(1, Double.NaN, Double.NaN, Double.NaN, Objective.MAX_ACCURACY);
+        double[] ones = {1, 1};
+        double[] perPoint = new double[space.size()];
+        Arrays.fill(perPoint, 1);
+        double[] share = new double[space.size()];
+        for (int i = 0; i < share.length; i++) {
+            share[i] = space.k(i) == 4 ? 0.014 : 0.010; // within the tolerance of the least
+        }
+        Decision d = selector.select(new Selector.Input(perPoint, ones, ones, rate, 4, b, Precedence.DEFAULT, false, null,
+                Double.NaN, share));
+        assertThat(space.k(d.primary())).isEqualTo(4);
+    }
+
+    @Test
     void maxAccuracyTakesTheMostAccurateFeasiblePointAtTheLeastEnergy() {
         Budget b = new Budget(15, Double.NaN, Double.NaN, Double.NaN, Objective.MAX_ACCURACY);
         Decision d = selector.select(input(b, true, Precedence.DEFAULT, null));
