@@ -32,7 +32,6 @@ import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.governor.actuate.Actuators;
 import org.dynnd.governor.actuate.AffinitySyscalls;
 import org.dynnd.governor.actuate.FrequencyKnob;
-import org.dynnd.governor.actuate.KnobException;
 import org.dynnd.governor.actuate.LibcAffinity;
 import org.dynnd.governor.actuate.SysfsIo;
 import org.dynnd.governor.board.BoardModel;
@@ -152,7 +151,7 @@ public final class DaemonAssembly implements AutoCloseable {
 
         // Governor, actuators and the loop.
         LibcAffinity libc = new LibcAffinity();
-        requireAffinity(libc);
+        AffinityPermission.require(libc);
         int hostCpus = Runtime.getRuntime().availableProcessors();
         HostCpuAffinity hostAffinity = emulated == null ? null : new HostCpuAffinity(libc, boardCpus, hostCpus);
         AffinitySyscalls affinity = emulated == null ? libc : hostAffinity;
@@ -223,23 +222,6 @@ public final class DaemonAssembly implements AutoCloseable {
                 config.telemetry().keepS(), state, reload);
         LOG.info("{}: {} operating points ({} units, k = 1..{}), model {}", platformName, space.size(), units.size(),
                 groups, inference.modelName());
-    }
-
-    /**
-     * Task mapping moves the inference threads with {@code sched_setaffinity}; where it is
-     * forbidden (a seccomp filter such as systemd's {@code SystemCallFilter=~@resources}), every
-     * unit would be marked unusable at the first budget. Setting this thread's own affinity to
-     * what it is finds that out at start, where it can be said in one line.
-     */
-    private static void requireAffinity(LibcAffinity libc) throws ConfigException {
-        int tid = libc.currentThreadId();
-        try {
-            libc.set(tid, libc.get(tid));
-        } catch (KnobException e) {
-            throw new ConfigException("cannot set the CPU affinity of a thread (" + e.getMessage() + "): task mapping"
-                    + " needs sched_setaffinity; under systemd, the unit's SystemCallFilter= must allow it (the"
-                    + " packaged dynnd.service does), in a container its seccomp profile");
-        }
     }
 
     private static DynamicModel openModel(DynndConfig config, Path home) throws ConfigException {
