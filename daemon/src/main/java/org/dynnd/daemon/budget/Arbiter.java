@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dynnd.daemon.service.Decision;
+import org.dynnd.daemon.service.ChosenPoint;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.service.GovernorPort;
 import org.dynnd.daemon.service.Prediction;
 
@@ -39,7 +40,7 @@ public final class Arbiter {
     }
 
     /** Sets or replaces the lease of {@code clientId} and re-arbitrates. */
-    public Arbitration set(long clientId, int uid, Budget budget, int priority) {
+    public Arbitration set(long clientId, int uid, ClientBudget budget, int priority) {
         return apply(List.of(LeaseChange.set(clientId, uid, budget, priority))).outcome();
     }
 
@@ -101,14 +102,14 @@ public final class Arbiter {
         ordered.sort(ORDER);
         List<Lease> sources = new ArrayList<>();
         List<Lease> overridden = new ArrayList<>();
-        Budget effective = Budget.NONE;
+        ClientBudget effective = ClientBudget.NONE;
         for (Lease lease : ordered) {
             if (sources.isEmpty()) {
                 effective = lease.budget();
                 sources.add(lease);
                 continue;
             }
-            Budget tightened = effective.tightenedBy(lease.budget());
+            ClientBudget tightened = effective.tightenedBy(lease.budget());
             if (tightened.equals(effective) || governor.evaluate(tightened).feasible()) {
                 effective = tightened;
                 sources.add(lease);
@@ -116,7 +117,7 @@ public final class Arbiter {
                 overridden.add(lease);
             }
         }
-        Decision decision = governor.apply(effective);
+        ChosenPoint decision = governor.apply(effective);
         Map<Long, Boolean> met = new HashMap<>();
         for (Lease lease : ordered) {
             met.put(lease.clientId(), meets(decision.predicted(), lease.budget()));
@@ -125,7 +126,7 @@ public final class Arbiter {
     }
 
     /** Whether a prediction satisfies every constraint; an unknown (NaN) value never does. */
-    static boolean meets(Prediction p, Budget b) {
+    static boolean meets(Prediction p, ClientBudget b) {
         return atMost(p.latencyMs(), b.latencyMs())
                 && atMost(p.energyMj(), b.energyMj())
                 && atMost(p.powerW(), b.powerW())

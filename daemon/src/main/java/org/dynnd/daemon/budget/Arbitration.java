@@ -3,7 +3,8 @@ package org.dynnd.daemon.budget;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.dynnd.daemon.service.Decision;
+import org.dynnd.daemon.service.ChosenPoint;
+import org.dynnd.daemon.service.ClientBudget;
 
 /**
  * The outcome of combining every lease: the effective budget, the leases it is made of (in the
@@ -16,7 +17,7 @@ import org.dynnd.daemon.service.Decision;
  * @param decision the governor's decision for {@code effective}
  */
 public record Arbitration(
-        Budget effective, List<Lease> sources, List<Lease> overridden, Map<Long, Boolean> met, Decision decision) {
+        ClientBudget effective, List<Lease> sources, List<Lease> overridden, Map<Long, Boolean> met, ChosenPoint decision) {
     public Arbitration {
         Objects.requireNonNull(effective, "effective");
         sources = List.copyOf(sources);

@@ -1,6 +1,7 @@
 package org.dynnd.daemon.budget;
 
 import java.util.Objects;
+import org.dynnd.daemon.service.ClientBudget;
 
 /**
  * One client's budget, held for as long as its connection lasts.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param priority higher wins on conflict; equal priorities: the older lease wins
  * @param sequence when the lease was last set, in order of arrival (older is smaller)
  */
-public record Lease(long clientId, int uid, Budget budget, int priority, long sequence) {
+public record Lease(long clientId, int uid, ClientBudget budget, int priority, long sequence) {
     public Lease {
         Objects.requireNonNull(budget, "budget");
     }

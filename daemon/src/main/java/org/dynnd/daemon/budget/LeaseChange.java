@@ -1,5 +1,7 @@
 package org.dynnd.daemon.budget;
 
+import org.dynnd.daemon.service.ClientBudget;
+
 /**
  * One change to the leases, as a client asked for it: set or replace its lease, or drop it.
  *
@@ -8,10 +10,10 @@ package org.dynnd.daemon.budget;
  * @param budget the new budget, or null to drop the lease
  * @param priority the new lease's priority (ignored for a release)
  */
-public record LeaseChange(long clientId, int uid, Budget budget, int priority) {
+public record LeaseChange(long clientId, int uid, ClientBudget budget, int priority) {
 
     /** Sets or replaces the lease of {@code clientId}. */
-    public static LeaseChange set(long clientId, int uid, Budget budget, int priority) {
+    public static LeaseChange set(long clientId, int uid, ClientBudget budget, int priority) {
         return new LeaseChange(clientId, uid, java.util.Objects.requireNonNull(budget, "budget"), priority);
     }
 

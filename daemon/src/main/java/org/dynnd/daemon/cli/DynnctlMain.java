@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dynnctl",
         mixinStandardHelpOptions = true,
-        versionProvider = DynndVersion.class,
+        versionProvider = VersionProvider.class,
         description = "Control and watch a running dynnd over its Unix socket.",
         subcommands = {
             CommandLine.HelpCommand.class,

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dynnd",
         mixinStandardHelpOptions = true,
-        versionProvider = DynndVersion.class,
+        versionProvider = VersionProvider.class,
         description = "On-device resource manager for dynamic DNN inference.",
         subcommands = {
             RunCommand.class,

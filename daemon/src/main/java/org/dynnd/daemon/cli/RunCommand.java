@@ -19,7 +19,6 @@ import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.reload.LogLevelPart;
 import org.dynnd.daemon.run.DaemonAssembly;
 import org.dynnd.daemon.runtime.DaemonRuntime;
-import org.dynnd.daemon.state.BoardLock;
 import org.dynnd.daemon.systemd.SocketActivation;
 import org.dynnd.daemon.systemd.StartRefusal;
 import org.dynnd.daemon.systemd.ProcessSignals.ReloadOutcome;
@@ -67,22 +66,20 @@ public final class RunCommand implements Callable<Integer> {
         Path socket = config.daemon().socketPath(root, env);
         Files.createDirectories(socket.getParent());
         long pid = ProcessHandle.current().pid();
-        Path sysfsRoot = config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot());
         if (SocketActivation.fromEnvironment(env, pid).isEmpty() && listening(socket)) {
             throw new UserErrorException("another dynnd is already listening on " + socket + "; one daemon per board:"
                     + " stop it first, or give this one another daemon.socket");
         }
-        // Before any state file is read or any knob written: a second daemon changes nothing.
-        try (BoardLock lock = acquire(runtimeDir, sysfsRoot)) {
-            return serve(config, env, home, runtimeDir, socket, root, pid);
-        }
+        return serve(config, env, home, runtimeDir, socket, root, pid);
     }
 
     private Integer serve(DynndConfig config, Map<String, String> env, Path home, Path runtimeDir, Path socket, boolean root,
             long pid) throws Exception {
-        DaemonRuntime.restoreLeftover(runtimeDir.resolve("hardware-state.json"));
         Path cacheDir = config.daemon().cacheDirectory(root, env);
         Files.createDirectories(cacheDir);
+        // The assembly's board session takes the board's lock before any state file is read or
+        // any knob written (a second daemon changes nothing), and refuses knob writes once the
+        // runtime has restored the hardware on stop, so nothing lands after the originals are back.
         try (DaemonAssembly assembly = DaemonAssembly.assemble(config, home, runtimeDir, cacheDir, socket, pid, this::reload)) {
             DaemonRuntime runtime = DaemonRuntime.start(assembly.parts(), env, pid);
             List<LivePart> live = new ArrayList<>(assembly.liveParts(runtime.server()));
@@ -92,21 +89,8 @@ public final class RunCommand implements Callable<Integer> {
             runtime.installSignals();
             assembly.ready();
             runtime.awaitStop();
-            // The runtime restored the hardware while the control loop could still be finishing a
-            // period: stop the loop, then put back anything it wrote in between (what it recorded
-            // after the first restore are the true originals, so this is exact).
-            assembly.close();
-            assembly.parts().hardwareState().restore();
         }
         return 0;
-    }
-
-    private static BoardLock acquire(Path runtimeDir, Path sysfsRoot) throws IOException {
-        try {
-            return BoardLock.acquire(runtimeDir, sysfsRoot);
-        } catch (BoardLock.AlreadyManagedException e) {
-            throw new UserErrorException(e.getMessage(), e);
-        }
     }
 
     /** Whether a daemon answers on {@code socket} (a file left by a dead one refuses the connection). */

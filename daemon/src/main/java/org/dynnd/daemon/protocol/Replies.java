@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.service.InferenceResult;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.service.Prediction;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /**
  * The JSON shapes the server sends: replies, errors, events and the values inside them. Unknown
@@ -79,13 +79,13 @@ public final class Replies {
         return n;
     }
 
-    public static ObjectNode budget(Budget b) {
+    public static ObjectNode budget(ClientBudget b) {
         ObjectNode n = F.objectNode();
         putNullable(n, "latency_ms", b.latencyMs());
         putNullable(n, "energy_mj", b.energyMj());
         putNullable(n, "power_w", b.powerW());
         putNullable(n, "min_accuracy", b.minAccuracy());
-        n.put("objective", b.objective().wireName());
+        n.put("objective", b.objective().label());
         return n;
     }
 

@@ -1,7 +1,7 @@
 package org.dynnd.daemon.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 
 /** One validated request: its id and what it asks. */
 public sealed interface Request {
@@ -20,7 +20,7 @@ public sealed interface Request {
     }
 
     /** {@code budget}: set or replace this connection's lease. */
-    record SetBudget(JsonNode id, Budget budget, int priority) implements Request {
+    record SetBudget(JsonNode id, ClientBudget budget, int priority) implements Request {
         public Op op() {
             return Op.BUDGET;
         }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
-import org.dynnd.daemon.budget.Budget;
-import org.dynnd.daemon.budget.Objective;
+import org.dynnd.daemon.service.ClientBudget;
+import org.dynnd.governor.control.Objective;
 
 /**
  * Turns one line into a validated {@link Request}, or a {@link ProtocolException} that says
@@ -192,11 +192,11 @@ public final class RequestParser {
             if (!objectiveNode.isTextual()) {
                 throw new ProtocolException(id, ErrorCode.WRONG_TYPE, "field 'objective' must be a string: max-accuracy or min-energy");
             }
-            objective = Objective.fromWire(objectiveNode.asText()).orElseThrow(() -> new ProtocolException(id,
+            objective = Objective.find(objectiveNode.asText()).orElseThrow(() -> new ProtocolException(id,
                     ErrorCode.INVALID_VALUE, "field 'objective' is " + quoted(objectiveNode.asText()) + "; it is max-accuracy or min-energy"));
         }
         int priority = integer(root, id, "priority", 0, MIN_PRIORITY, MAX_PRIORITY);
-        Budget budget = new Budget(latency, energy, power, accuracy, objective);
+        ClientBudget budget = new ClientBudget(latency, energy, power, accuracy, objective);
         if (budget.unconstrained() && objectiveNode == null) {
             throw new ProtocolException(id, ErrorCode.INVALID_REQUEST, "op 'budget' needs at least one of latency_ms, "
                     + "energy_mj, power_w, min_accuracy or objective; use 'release' to drop a budget");

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.run.EmulatedLatency;
-import org.dynnd.daemon.run.PlatformSession;
+import org.dynnd.daemon.run.BoardMeasurement;
+import org.dynnd.daemon.run.BoardSession;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.profile.Profile;
@@ -17,7 +18,7 @@ import org.dynnd.models.runtime.DynamicModel;
 
 /**
  * Every operating point of a model measured on the real board the report runs on: the daemon's
- * calibration ({@link PlatformSession#calibrate}) sets each unit's frequencies, pins inference to
+ * calibration ({@link BoardMeasurement#calibrate}) sets each unit's frequencies, pins inference to
  * the unit and reads the power sensors; the points take their latency, power and energy from the
  * profile it measures. The board model, when the board has one, is kept beside them.
  *
@@ -46,8 +47,8 @@ record BoardCharacterisation(String board, BoardModel boardModel, Profile profil
         PrintStream progress = s.progress();
         Files.createDirectories(s.out());
         Path state = s.out().resolve(STATE_FILE);
-        PlatformSession session = PlatformSession.open(s.platform(), s.presets(), s.sysfsRoot(), state, model.groups(),
-                s.nanoClock());
+        BoardSession session = BoardMeasurement.open(s.platform(), s.presets(), s.sysfsRoot(), s.out(), STATE_FILE,
+                model.groups(), s.nanoClock());
         try (session) {
             progress.printf(Locale.ROOT, "board %s: units %s; the hardware's settings are kept in %s until restored%n",
                     session.name(), session.units().stream().map(u -> u.name()).toList(), state);
@@ -56,7 +57,7 @@ record BoardCharacterisation(String board, BoardModel boardModel, Profile profil
             progress.printf(Locale.ROOT, "board %s: calibrating every unit and frequency (%d inferences per latency point,"
                     + " power from the sensors)%n", session.name(), inferencesPerPoint);
             long start = System.nanoTime();
-            Profile measured = session.calibrate(model, profile, LIMIT, inferencesPerPoint);
+            Profile measured = BoardMeasurement.calibrate(session, model, profile, LIMIT, inferencesPerPoint, s.nanoClock());
             progress.printf(Locale.ROOT, "board %s: calibrated %d operating points in %.1f s%n", session.name(),
                     measured.size(), (System.nanoTime() - start) / 1e9);
             List<OpPoint> points = Characterisation.measured(measured);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.dynnd.governor.control.Objective;
 
 /**
  * The Pareto front of a set of operating points: the points no other point dominates.

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.dynnd.governor.control.Budget;
 import org.dynnd.governor.control.Controller;
 import org.dynnd.governor.control.Decision;

@@ -3,11 +3,9 @@ package org.dynnd.daemon.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,27 +18,21 @@ import org.dynnd.daemon.access.PeerIdentities;
 import org.dynnd.daemon.access.UserDirectory;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.config.DynndConfig;
-import org.dynnd.daemon.platform.BoardPreset;
-import org.dynnd.daemon.platform.BoardPresets;
 import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.runtime.RuntimeParts;
 import org.dynnd.daemon.server.KernelPeerCredentials;
 import org.dynnd.daemon.server.ServerSettings;
 import org.dynnd.daemon.server.SocketServer;
-import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.governor.actuate.Actuators;
-import org.dynnd.governor.actuate.AffinitySyscalls;
-import org.dynnd.governor.actuate.FrequencyKnob;
-import org.dynnd.governor.actuate.LibcAffinity;
-import org.dynnd.governor.actuate.SysfsIo;
-import org.dynnd.governor.board.BoardModel;
-import org.dynnd.governor.board.Boards;
+import org.dynnd.governor.control.Budget;
 import org.dynnd.governor.control.Controller;
 import org.dynnd.governor.control.ControllerConfig;
+import org.dynnd.governor.control.Decision;
 import org.dynnd.governor.control.Objective;
 import org.dynnd.governor.op.ComputeUnit;
 import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.op.OperatingPoint;
 import org.dynnd.governor.profile.GroupedAlexNetCost;
 import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.profile.Profile;
@@ -60,8 +52,7 @@ public final class DaemonAssembly implements AutoCloseable {
 
     private final List<AutoCloseable> owned = new ArrayList<>();
     private RuntimeParts parts;
-    private String platformName;
-    private EmulatedPlatform emulatedPlatform;
+    private BoardSession board;
     private GovernorLivePart governorPart;
 
     private DaemonAssembly() {}
@@ -84,17 +75,12 @@ public final class DaemonAssembly implements AutoCloseable {
 
     private void build(DynndConfig config, Path home, Path runtimeDir, Path cacheDir, Path socket, long pid,
             ProcessSignals.ReloadHook reload) throws ConfigException, IOException {
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dynnd-control");
             t.setDaemon(true);
             return t;
         });
-        owned.add(() -> {
-            scheduler.shutdownNow();
-            // A control period still running could write a knob after the hardware was restored.
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        });
-        BoardPresets presets = BoardPresets.load(home.resolve("config/boards"));
+        owned.add(scheduler::shutdownNow);
         DynamicModel model = openModel(config, home);
         owned.add(model::close);
         int groups = model.groups();
@@ -106,59 +92,35 @@ public final class DaemonAssembly implements AutoCloseable {
                 model.manifest().architecture(), model.manifest().parametersSha256().substring(0, 12), accuracy);
 
         String name = config.platform().name();
-        BoardPreset preset;
-        Path sysfsRoot;
-        EmulatedPlatform emulated = null;
-        if (config.platform().emulated()) {
-            preset = presets.byName(name.substring("emulated:".length())).orElseThrow();
-            BoardModel boardModel = Boards.byName(preset.boardModel(), groups);
-            emulated = EmulatedPlatform.start(preset, boardModel, config.emulation().coRunner(), runtimeDir, scheduler,
-                    System::nanoTime);
-            owned.add(emulated);
-            emulatedPlatform = emulated;
-            sysfsRoot = emulated.sysfsRoot();
-        } else {
-            if (!config.emulation().coRunner().isEmpty()) {
-                throw new ConfigException("emulation.co_runner: co-runners are scheduled on emulated boards only, and the"
-                        + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
-            }
-            sysfsRoot = Path.of(config.platform().sysfsRoot());
-            preset = name.equals("auto") ? presets.detect(sysfsRoot)
-                    : presets.byName(name).orElseThrow(() -> new ConfigException("platform.name: no board preset '" + name + "'"));
+        if (!config.platform().emulated() && !config.emulation().coRunner().isEmpty()) {
+            throw new ConfigException("emulation.co_runner: co-runners are scheduled on emulated boards only, and the"
+                    + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
         }
-        platformName = config.platform().emulated() ? name : preset.name();
-        HardwareStateFile state = new HardwareStateFile(runtimeDir.resolve("hardware-state.json"), sysfsRoot, pid);
+        board = BoardSession.open(new BoardRequest(name, "platform.name", home.resolve("config/boards"),
+                config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()), runtimeDir, BoardRequest.DAEMON_STATE_FILE, groups,
+                config.sensors(), config.emulation().coRunner(), null, System::nanoTime, pid));
+        owned.add(board);
+        // Closed first (close() goes backwards): the knobs are back, and writes refused, before the loop stops.
+        String platformName = board.platformName();
+        EmulatedPlatform emulated = board.emulated().orElse(null);
 
-        // Units, knobs and the operating-point space.
-        BoardModel boardModel = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), groups);
-        SysfsIo io = new StateRecordingIo(SysfsIo.FILES, state, sysfsRoot);
-        BoardUnits board = BoardUnits.of(preset, boardModel, sysfsRoot, io, emulated != null);
+        // Units and the operating-point space.
         List<ComputeUnit> units = board.units();
-        List<FrequencyKnob> knobs = board.knobs();
-        List<Set<Integer>> boardCpus = board.cpus();
-        int[] ks = modelProfile.ks();
-        OpSpace space = new OpSpace(units, ks);
-        Profile prior = board.model() == null ? null : board.model().profile(space, modelProfile);
-
-        // Sensors.
-        SensorsSetup sensors = SensorsSetup.start(preset, config, sysfsRoot, state, System::nanoTime);
-        owned.add(sensors);
+        OpSpace space = new OpSpace(units, modelProfile.ks());
+        Profile prior = board.boardModel() == null ? null : board.boardModel().profile(space, modelProfile);
+        SensorsSetup sensors = board.sensors();
         if (prior == null && sensors.power().none()) {
-            throw new ConfigException("board " + preset.name() + ": no power sensor was found (RAPL, hwmon INA2xx/INA3221,"
+            throw new ConfigException("board " + board.name() + ": no power sensor was found (RAPL, hwmon INA2xx/INA3221,"
                     + " INA231, or raw I2C rails under sensors:), and without a board model the governor learns power from"
                     + " the sensors alone; allowed: a board with readable power rails (RAPL's energy_uj is root-only)");
         }
 
         // Governor, actuators and the loop.
-        LibcAffinity libc = new LibcAffinity();
-        AffinityPermission.require(libc);
-        int hostCpus = Runtime.getRuntime().availableProcessors();
-        HostCpuAffinity hostAffinity = emulated == null ? null : new HostCpuAffinity(libc, boardCpus, hostCpus);
-        AffinitySyscalls affinity = emulated == null ? libc : hostAffinity;
-        InferenceThreads threads = new InferenceThreads(libc, new NativeWorkers(Path.of("/proc/self/task")));
+        AffinityPermission.require(board.libc());
+        InferenceThreads threads = board.inferenceThreads();
         // One intra-op thread per CPU the unit's threads may run on: on an emulated board, the
         // host CPUs its unit is mapped to (more threads than CPUs only time-share them).
-        int cpusPerUnit = hostAffinity == null ? hostCpus : hostAffinity.hostCpusOf(0).size();
+        int cpusPerUnit = board.cpusPerUnit();
         AtomicInteger fixedThreads = new AtomicInteger(config.inference().intraOpThreads());
         AtomicInteger unitCores = new AtomicInteger(cpusPerUnit);
         IntConsumer applyThreads = cores -> {
@@ -166,30 +128,28 @@ public final class DaemonAssembly implements AutoCloseable {
             int fixed = fixedThreads.get();
             model.setThreads(fixed > 0 ? fixed : Math.min(cores, cpusPerUnit));
         };
-        Actuators actuators = new Actuators(units, knobs, affinity, threads::threadIds, applyThreads);
+        Actuators actuators = board.actuators(applyThreads);
         ControllerConfig controllerConfig = GovernorLivePart.controllerConfig(ControllerConfig.defaults(), config.governor());
         LatencyDilation dilation = LatencyDilation.NONE;
         if (emulated != null) {
             double[] hostReference = HostReference.measure(model, 15);
-            LOG.info("host reference latency per k (ms): {}", java.util.Arrays.toString(hostReference));
+            LOG.info("host reference latency per k (ms): {}", Arrays.toString(hostReference));
             dilation = emulated.dilation(space, modelProfile, new HostBaseline(hostReference));
         }
         Objective objective = Objective.parse(config.governor().objective());
         // Without a model of the board, calibration starts at full accuracy on the first unit's top frequency.
         int initial = prior == null
-                ? space.indexOf(new org.dynnd.governor.op.OperatingPoint(space.maxK(), 0, units.get(0).maxFrequencyKHz()))
-                : new Controller(prior, controllerConfig).preview(org.dynnd.governor.control.Budget.unconstrained(objective))
-                        .primary();
+                ? space.indexOf(new OperatingPoint(space.maxK(), 0, units.get(0).maxFrequencyKHz()))
+                : new Controller(prior, controllerConfig).preview(Budget.unconstrained(objective)).primary();
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
                 dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
         // Calibration runs on an inference thread: the actuators pin exactly those (and their
         // PyTorch workers) to the unit being measured; the main thread would run wherever it is.
         boolean isEmulated = emulated != null;
-        String boardName = platformName;
         Profile profile = onInferenceThread(threads, () -> ProfileSource.choose(config.governor().calibration(),
-                isEmulated, prior, boardName, modelProfile, space, cacheDir, probe));
+                isEmulated, prior, platformName, modelProfile, space, cacheDir, probe));
         Controller controller = new Controller(profile, controllerConfig);
-        OperatingPointPlan plan = new OperatingPointPlan(org.dynnd.governor.control.Decision.single(initial));
+        OperatingPointPlan plan = new OperatingPointPlan(Decision.single(initial));
         OperatingPointSwitch switcher = new OperatingPointSwitch(space, actuators, controller, initial);
         LatencyLedger ledger = new LatencyLedger();
         ModelInference inference = new ModelInference(model, model.manifest().architecture() + "-g" + groups, space, plan,
@@ -219,7 +179,7 @@ public final class DaemonAssembly implements AutoCloseable {
         parts = new RuntimeParts(settings, bridge, inference, threads, access,
                 new KernelPeerCredentials(new PeerIdentities(Path.of("/proc"))), socket,
                 prom.isEmpty() ? Optional.empty() : Optional.of(Path.of(prom)), config.governor().periodMs(),
-                config.telemetry().keepS(), state, reload);
+                config.telemetry().keepS(), board::restore, reload);
         LOG.info("{}: {} operating points ({} units, k = 1..{}), model {}", platformName, space.size(), units.size(),
                 groups, inference.modelName());
     }
@@ -248,9 +208,7 @@ public final class DaemonAssembly implements AutoCloseable {
 
     /** Tells the parts that keep time from readiness (an emulated board's co-runners) that the socket is served. */
     public void ready() {
-        if (emulatedPlatform != null) {
-            emulatedPlatform.ready();
-        }
+        board.emulated().ifPresent(EmulatedPlatform::ready);
     }
 
     @Override
@@ -293,13 +251,5 @@ public final class DaemonAssembly implements AutoCloseable {
         } finally {
             one.shutdownNow();
         }
-    }
-
-    static Map<String, List<String>> unitRails(BoardPreset preset) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (BoardPreset.RailPreset rail : preset.sensors().rails()) {
-            map.computeIfAbsent(rail.unit(), u -> new ArrayList<>()).add(rail.name());
-        }
-        return map;
     }
 }

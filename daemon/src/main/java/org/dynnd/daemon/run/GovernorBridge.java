@@ -2,13 +2,15 @@ package org.dynnd.daemon.run;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.dynnd.daemon.budget.Budget;
-import org.dynnd.daemon.service.Decision;
+import org.dynnd.daemon.service.ChosenPoint;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.service.GovernorPort;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.service.Prediction;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
+import org.dynnd.governor.control.Budget;
 import org.dynnd.governor.control.Controller;
+import org.dynnd.governor.control.Decision;
 import org.dynnd.governor.control.Objective;
 import org.dynnd.governor.op.OpSpace;
 
@@ -22,15 +24,15 @@ final class GovernorBridge implements GovernorPort {
     private final OpSpace space;
     private final Controller controller;
     private volatile Objective defaultObjective;
-    private volatile Budget lastBudget = Budget.NONE;
-    private volatile org.dynnd.governor.control.Budget target;
+    private volatile ClientBudget lastBudget = ClientBudget.NONE;
+    private volatile Budget target;
     private volatile ControlLoop loop;
 
     GovernorBridge(OpSpace space, Controller controller, Objective defaultObjective) {
         this.space = space;
         this.controller = controller;
         this.defaultObjective = defaultObjective;
-        this.target = org.dynnd.governor.control.Budget.unconstrained(defaultObjective);
+        this.target = Budget.unconstrained(defaultObjective);
     }
 
     void attach(ControlLoop controlLoop) {
@@ -38,13 +40,13 @@ final class GovernorBridge implements GovernorPort {
     }
 
     /** The budget the control loop serves. */
-    org.dynnd.governor.control.Budget target() {
+    Budget target() {
         return target;
     }
 
     @Override
-    public Decision evaluate(Budget budget) {
-        org.dynnd.governor.control.Decision d;
+    public ChosenPoint evaluate(ClientBudget budget) {
+        Decision d;
         double latency;
         synchronized (controller) {
             d = controller.preview(toGovernor(budget));
@@ -53,12 +55,12 @@ final class GovernorBridge implements GovernorPort {
             latency = controller.latencyBoundMs(d.primary());
         }
         int op = d.primary();
-        return new Decision(d.feasible(), Points.info(space, op),
+        return new ChosenPoint(d.feasible(), Points.info(space, op),
                 new Prediction(latency, d.predictedEnergyMj(), d.predictedPowerW(), d.predictedAccuracy()));
     }
 
     @Override
-    public Decision apply(Budget budget) {
+    public ChosenPoint apply(ClientBudget budget) {
         lastBudget = budget;
         target = toGovernor(budget);
         return evaluate(budget);
@@ -87,10 +89,9 @@ final class GovernorBridge implements GovernorPort {
         return l != null && l.healthy();
     }
 
-    private org.dynnd.governor.control.Budget toGovernor(Budget b) {
-        Objective objective = b == Budget.NONE ? defaultObjective
-                : b.objective() == org.dynnd.daemon.budget.Objective.MIN_ENERGY ? Objective.MIN_ENERGY : Objective.MAX_ACCURACY;
-        return new org.dynnd.governor.control.Budget(nan(b.latencyMs()), nan(b.energyMj()), nan(b.powerW()),
+    private Budget toGovernor(ClientBudget b) {
+        Objective objective = b == ClientBudget.NONE ? defaultObjective : b.objective();
+        return new Budget(nan(b.latencyMs()), nan(b.energyMj()), nan(b.powerW()),
                 nan(b.minAccuracy()), objective);
     }
 

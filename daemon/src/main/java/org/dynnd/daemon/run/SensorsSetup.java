@@ -1,16 +1,18 @@
 package org.dynnd.daemon.run;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.dynnd.daemon.config.DynndConfig;
+import org.dynnd.daemon.config.SensorsConfig;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.sensors.Rail;
@@ -40,7 +42,7 @@ final class SensorsSetup implements AutoCloseable {
     }
 
     /** @param nanoClock the monotonic clock the meter stamps its readings with, the one their readers use */
-    static SensorsSetup start(BoardPreset preset, DynndConfig config, Path sysfsRoot, HardwareStateFile state,
+    static SensorsSetup start(BoardPreset preset, SensorsConfig config, Path sysfsRoot, HardwareStateFile state,
             LongSupplier nanoClock) throws IOException {
         if (preset.sensors().backend().equals("ina231")) {
             Path drivers = sysfsRoot.resolve("sys/bus/i2c/drivers/INA231");
@@ -65,13 +67,13 @@ final class SensorsSetup implements AutoCloseable {
                 new DiscoveryOptions(true, DiscoveryOptions.defaults().maxWatts(), List.of(), names));
         discovery.problems().forEach(p -> LOG.warn("sensors: {}", p));
         List<String> rails = discovery.rails().stream().map(Rail::id).toList();
-        String configured = config.sensors().totalRail();
+        String configured = config.totalRail();
         Optional<String> total = !configured.equals("auto") ? Optional.of(configured)
                 : !preset.sensors().totalRail().isEmpty() ? Optional.of(preset.sensors().totalRail())
                 // RAPL's platform domain covers the packages and the rest of the machine.
                 : rails.contains("psys") ? Optional.of("psys") : Optional.empty();
-        Map<String, List<String>> units = config.sensors().unitRails().isEmpty()
-                ? DaemonAssembly.unitRails(preset) : config.sensors().unitRails();
+        Map<String, List<String>> units = config.unitRails().isEmpty()
+                ? unitRails(preset) : config.unitRails();
         Map<String, List<String>> present = new HashMap<>();
         units.forEach((unit, list) -> {
             List<String> found = list.stream().filter(rails::contains).toList();
@@ -80,12 +82,21 @@ final class SensorsSetup implements AutoCloseable {
             }
         });
         EnergyMeter meter = new EnergyMeter(discovery.sensors(),
-                new MeterConfig(TimeUnit.MILLISECONDS.toNanos(config.sensors().periodMs()), 4096, rails,
+                new MeterConfig(TimeUnit.MILLISECONDS.toNanos(config.periodMs()), 4096, rails,
                         total.filter(rails::contains), present),
                 nanoClock);
         meter.start();
         LOG.info("sensors: rails {}{}", rails, total.map(t -> ", board total " + t).orElse(", board total = their sum"));
         return new SensorsSetup(meter, new PowerReadings(meter, rails, total.filter(rails::contains)));
+    }
+
+    /** Which rails measure which unit, as the preset names them. */
+    static Map<String, List<String>> unitRails(BoardPreset preset) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (BoardPreset.RailPreset rail : preset.sensors().rails()) {
+            map.computeIfAbsent(rail.unit(), u -> new ArrayList<>()).add(rail.name());
+        }
+        return map;
     }
 
     PowerReadings power() {

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.server.SocketServer;
 import org.dynnd.daemon.state.HardwareStateFile;
@@ -20,7 +20,7 @@ import org.dynnd.daemon.systemd.Watchdog;
 import org.dynnd.daemon.telemetry.PrometheusTextFile;
 import org.dynnd.daemon.telemetry.TelemetryLoop;
 import org.dynnd.daemon.telemetry.TelemetryRing;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,11 +159,11 @@ public final class DaemonRuntime {
             watchdog.close();
             scheduler.shutdownNow();
             try {
-                RestoreReport report = parts.hardwareState().restore();
+                RestoreReport report = parts.hardware().restore();
                 LOG.info("hardware restored: {} files", report.restored());
                 report.failures().forEach(f -> LOG.error("could not restore {}", f));
             } catch (IOException e) {
-                LOG.error("cannot remove the hardware-state file {}: {}", parts.hardwareState().file(), e.toString());
+                LOG.error("cannot restore the hardware: {}", e.toString());
             }
             server.close();
             stopped.countDown();
@@ -183,7 +183,7 @@ public final class DaemonRuntime {
 
     /** {@code STATUS=} follows the operating point and the budget, sent only when it changes. */
     private void statusLine(TelemetrySample sample) {
-        Budget budget = server.effectiveBudget();
+        ClientBudget budget = server.effectiveBudget();
         String status = "serving at " + sample.op().label() + (budget.unconstrained() ? "" : ", budget "
                 + (budget.latencyMs() == null ? "" : budget.latencyMs() + " ms ") + (budget.powerW() == null ? "" : budget.powerW() + " W ")
                 + (server.arbitration().decision().feasible() ? "met" : "infeasible"))

@@ -9,7 +9,6 @@ import org.dynnd.daemon.server.PeerIdentitySource;
 import org.dynnd.daemon.server.ServerSettings;
 import org.dynnd.daemon.service.GovernorPort;
 import org.dynnd.daemon.service.InferenceService;
-import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.systemd.ProcessSignals;
 
 /**
@@ -26,7 +25,7 @@ import org.dynnd.daemon.systemd.ProcessSignals;
  * @param prometheusFile where to write the textfile-collector file, if anywhere
  * @param periodMillis the control period: one telemetry sample each
  * @param historySeconds how much telemetry history to keep for {@code status}
- * @param hardwareState the file the actuators record originals in; restored on stop
+ * @param hardware puts back what the actuators changed; run on stop
  * @param reload what SIGHUP does
  */
 public record RuntimeParts(
@@ -40,7 +39,7 @@ public record RuntimeParts(
         Optional<Path> prometheusFile,
         long periodMillis,
         long historySeconds,
-        HardwareStateFile hardwareState,
+        HardwareRestore hardware,
         ProcessSignals.ReloadHook reload) {
 
     public RuntimeParts {
@@ -52,7 +51,7 @@ public record RuntimeParts(
         Objects.requireNonNull(identities, "identities");
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(prometheusFile, "prometheusFile");
-        Objects.requireNonNull(hardwareState, "hardwareState");
+        Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(reload, "reload");
         if (periodMillis < 1 || historySeconds < 1) {
             throw new IllegalArgumentException("the control period and the telemetry history must be positive");

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dynnd.daemon.budget.Arbiter;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.budget.LeaseChange;
 import org.dynnd.daemon.protocol.ErrorCode;
@@ -113,7 +113,7 @@ final class BudgetDesk implements AutoCloseable {
     }
 
     /** Queues setting the lease of {@code session}; false when the queue is full. */
-    boolean set(Session session, Channel channel, JsonNode id, Budget budget, int priority) {
+    boolean set(Session session, Channel channel, JsonNode id, ClientBudget budget, int priority) {
         return enqueue(new Pending(LeaseChange.set(session.clientId, session.peer.uid(), budget, priority), channel, id));
     }
 

@@ -8,7 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.List;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.cli.DynndVersion;
+import org.dynnd.daemon.version.DynndVersion;
 import org.dynnd.daemon.protocol.ErrorCode;
 import org.dynnd.daemon.protocol.Op;
 import org.dynnd.daemon.protocol.Replies;

@@ -25,12 +25,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.dynnd.daemon.access.AccessPolicy;
 import org.dynnd.daemon.budget.Arbitration;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.protocol.ImageDecoder;
 import org.dynnd.daemon.service.GovernorPort;
 import org.dynnd.daemon.service.InferenceService;
 import org.dynnd.daemon.telemetry.TelemetryRing;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +195,7 @@ public final class SocketServer implements AutoCloseable {
     }
 
     /** The budget the governor serves now. */
-    public Budget effectiveBudget() {
+    public ClientBudget effectiveBudget() {
         return budgets.current().effective();
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.dynnd.daemon.budget.Arbitration;
 import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.protocol.Replies;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /** The result of {@code status}: the bounded arbitration, the caller's own lease, the latest telemetry, counts. */
 final class StatusReply {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.Channel;
 import org.dynnd.daemon.budget.Arbitration;
 import org.dynnd.daemon.protocol.Replies;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /**
  * Sends each telemetry sample to the subscribers. A subscriber whose unsent data is above the

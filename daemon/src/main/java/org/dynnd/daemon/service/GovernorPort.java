@@ -1,8 +1,6 @@
 package org.dynnd.daemon.service;
 
 import java.util.List;
-import org.dynnd.daemon.budget.Budget;
-import org.dynnd.daemon.telemetry.TelemetrySample;
 
 /**
  * What the socket server needs of the governor: turning the effective budget into an operating
@@ -16,13 +14,13 @@ import org.dynnd.daemon.telemetry.TelemetrySample;
 public interface GovernorPort {
 
     /** What the governor would choose for {@code budget}, without changing anything. */
-    Decision evaluate(Budget budget);
+    ChosenPoint evaluate(ClientBudget budget);
 
     /**
      * Makes {@code budget} the governor's target from now on and returns the decision it acts on.
-     * {@link Budget#NONE} means no client holds a budget.
+     * {@link ClientBudget#NONE} means no client holds a budget.
      */
-    Decision apply(Budget budget);
+    ChosenPoint apply(ClientBudget budget);
 
     /** Every operating point of this board and model, in the governor's order. */
     List<OperatingPointInfo> operatingPoints();

@@ -8,7 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /**
  * Writes the latest sample in the Prometheus text exposition format for node_exporter's
@@ -31,14 +32,14 @@ public final class PrometheusTextFile {
     }
 
     /** Replaces the file with {@code sample} and the effective budget {@code budget}. */
-    public void write(TelemetrySample sample, Budget budget) throws IOException {
+    public void write(TelemetrySample sample, ClientBudget budget) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.writeString(temp, render(sample, budget), StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The exposition text for {@code sample} and {@code budget}. */
-    public static String render(TelemetrySample s, Budget budget) {
+    public static String render(TelemetrySample s, ClientBudget budget) {
         StringBuilder out = new StringBuilder(1024);
         gauge(out, "dynnd_op_groups", "Active channel groups k of the current operating point.", s.op().groups());
         out.append("# HELP dynnd_op_frequency_hertz Frequency of the current operating point's compute unit.\n")

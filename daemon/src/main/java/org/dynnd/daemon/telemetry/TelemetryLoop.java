@@ -9,8 +9,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.service.GovernorPort;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class TelemetryLoop implements AutoCloseable {
     private final GovernorPort governor;
     private final TelemetryRing ring;
     private volatile Optional<PrometheusTextFile> prometheus;
-    private final Supplier<Budget> effectiveBudget;
+    private final Supplier<ClientBudget> effectiveBudget;
     private final List<Consumer<TelemetrySample>> listeners = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> task;
     private boolean fileErrorLogged;
@@ -36,7 +37,7 @@ public final class TelemetryLoop implements AutoCloseable {
      * @param effectiveBudget the budget in force, for the budget gauges
      */
     public TelemetryLoop(GovernorPort governor, TelemetryRing ring, Optional<PrometheusTextFile> prometheus,
-            Supplier<Budget> effectiveBudget) {
+            Supplier<ClientBudget> effectiveBudget) {
         this.governor = governor;
         this.ring = ring;
         this.prometheus = prometheus;

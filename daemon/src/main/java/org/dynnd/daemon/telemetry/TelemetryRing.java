@@ -3,6 +3,7 @@ package org.dynnd.daemon.telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /**
  * The last {@code capacity} samples, oldest overwritten first, so memory stays fixed however

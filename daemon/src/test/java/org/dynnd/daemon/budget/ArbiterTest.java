@@ -3,6 +3,8 @@ package org.dynnd.daemon.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.dynnd.daemon.server.TableGovernor;
+import org.dynnd.daemon.service.ClientBudget;
+import org.dynnd.governor.control.Objective;
 import org.junit.jupiter.api.Test;
 
 class ArbiterTest {
@@ -10,24 +12,24 @@ class ArbiterTest {
     private final TableGovernor governor = new TableGovernor();
     private final Arbiter arbiter = new Arbiter(governor);
 
-    private static Budget latency(double ms) {
-        return new Budget(ms, null, null, null, Objective.MAX_ACCURACY);
+    private static ClientBudget latency(double ms) {
+        return new ClientBudget(ms, null, null, null, Objective.MAX_ACCURACY);
     }
 
-    private static Budget accuracy(double percent) {
-        return new Budget(null, null, null, percent, Objective.MAX_ACCURACY);
+    private static ClientBudget accuracy(double percent) {
+        return new ClientBudget(null, null, null, percent, Objective.MAX_ACCURACY);
     }
 
     @Test
     void noLeaseMeansNoConstraintAndTheMostAccuratePoint() {
-        assertThat(arbiter.current().effective()).isEqualTo(Budget.NONE);
+        assertThat(arbiter.current().effective()).isEqualTo(ClientBudget.NONE);
         assertThat(arbiter.current().decision().op().groups()).isEqualTo(4);
     }
 
     @Test
     void effectiveBudgetIsTheTightestOfCompatibleLeases() {
         arbiter.set(1, 1000, latency(30), 0);
-        Arbitration a = arbiter.set(2, 1001, new Budget(15.0, 25.0, null, null, Objective.MAX_ACCURACY), 0);
+        Arbitration a = arbiter.set(2, 1001, new ClientBudget(15.0, 25.0, null, null, Objective.MAX_ACCURACY), 0);
         assertThat(a.effective().latencyMs()).isEqualTo(15.0);
         assertThat(a.effective().energyMj()).isEqualTo(25.0);
         assertThat(a.decision().op().groups()).isEqualTo(2);
@@ -55,7 +57,7 @@ class ArbiterTest {
 
     @Test
     void equalPrioritiesFavourTheOlderLeaseAndItsObjective() {
-        arbiter.set(1, 1000, new Budget(null, null, null, 65.0, Objective.MIN_ENERGY), 0);
+        arbiter.set(1, 1000, new ClientBudget(null, null, null, 65.0, Objective.MIN_ENERGY), 0);
         Arbitration a = arbiter.set(2, 1001, latency(8), 0);
         assertThat(a.effective().objective()).isEqualTo(Objective.MIN_ENERGY);
         assertThat(a.overridden()).extracting(Lease::clientId).containsExactly(2L);

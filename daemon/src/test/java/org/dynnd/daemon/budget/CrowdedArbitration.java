@@ -1,6 +1,8 @@
 package org.dynnd.daemon.budget;
 
 import org.dynnd.daemon.server.TableGovernor;
+import org.dynnd.daemon.service.ClientBudget;
+import org.dynnd.governor.control.Objective;
 
 /** An arbitration of many leases whose every number takes its longest printed form, for reply-size tests. */
 public final class CrowdedArbitration {
@@ -13,12 +15,12 @@ public final class CrowdedArbitration {
      */
     public static Arbitration of(int leases) {
         Arbiter arbiter = new Arbiter(new TableGovernor());
-        arbiter.set(Long.MAX_VALUE - leases, Integer.MIN_VALUE, new Budget(null, null, null, 85.12345678901234, Objective.MIN_ENERGY), 1000);
+        arbiter.set(Long.MAX_VALUE - leases, Integer.MIN_VALUE, new ClientBudget(null, null, null, 85.12345678901234, Objective.MIN_ENERGY), 1000);
         for (int i = 0; i < leases - 1; i++) {
             double odd = 1.2345678901234567E-5 + i;
-            Budget b = i % 2 == 0
-                    ? new Budget(3599999.123456789 - i, 9999999.123456789, 9999.123456789012, 0.012345678901234567, Objective.MIN_ENERGY)
-                    : new Budget(odd, odd, odd, 99.12345678901234, Objective.MAX_ACCURACY);
+            ClientBudget b = i % 2 == 0
+                    ? new ClientBudget(3599999.123456789 - i, 9999999.123456789, 9999.123456789012, 0.012345678901234567, Objective.MIN_ENERGY)
+                    : new ClientBudget(odd, odd, odd, 99.12345678901234, Objective.MAX_ACCURACY);
             arbiter.set(Long.MAX_VALUE - i, Integer.MIN_VALUE, b, -1000 + i % 2);
         }
         return arbiter.current();

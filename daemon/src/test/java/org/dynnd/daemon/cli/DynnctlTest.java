@@ -16,7 +16,7 @@ import org.dynnd.daemon.access.PeerIdentity;
 import org.dynnd.daemon.server.ServerSettings;
 import org.dynnd.daemon.server.TableGovernor;
 import org.dynnd.daemon.server.TestDaemon;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

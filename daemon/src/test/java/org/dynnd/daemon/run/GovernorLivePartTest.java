@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.config.DynndConfig;
 import org.dynnd.daemon.config.GovernorConfig;
 import org.dynnd.daemon.config.InferenceConfig;
@@ -80,7 +80,7 @@ class GovernorLivePartTest {
         reload(running.withGovernor(new GovernorConfig(300, "min-energy", null, null, null, null)));
         assertThat(bridge.target().objective()).isEqualTo(Objective.MIN_ENERGY);
 
-        bridge.apply(new Budget(20.0, null, null, null, org.dynnd.daemon.budget.Objective.MAX_ACCURACY));
+        bridge.apply(new ClientBudget(20.0, null, null, null, Objective.MAX_ACCURACY));
         reload(running.withGovernor(new GovernorConfig(300, "max-accuracy", null, null, null, null)));
         reload(running.withGovernor(new GovernorConfig(300, "min-energy", null, null, null, null)));
         assertThat(bridge.target().objective()).as("the client's own objective").isEqualTo(Objective.MAX_ACCURACY);

@@ -65,7 +65,7 @@ class DaemonRuntimeTest {
         TableGovernor governor = new TableGovernor();
         RuntimeParts parts = new RuntimeParts(ServerSettings.defaults("test-board"), governor, new FakeInference(), Thread::new,
                 TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of()), run.resolve("dynnd.sock"),
-                Optional.of(dir.resolve("dynnd.prom")), 20, 60, state, () -> new ReloadOutcome(false, "invalid"));
+                Optional.of(dir.resolve("dynnd.prom")), 20, 60, state::restore, () -> new ReloadOutcome(false, "invalid"));
         String notifySocket = dir.resolve("notify").toString();
         try (AutoCloseable systemd = receiver(notifySocket)) {
             assertThat(DaemonRuntime.restoreLeftover(state.file())).isEmpty();
@@ -112,7 +112,7 @@ class DaemonRuntimeTest {
         List<String> hook = new java.util.ArrayList<>();
         RuntimeParts parts = new RuntimeParts(ServerSettings.defaults("test-board"), new TableGovernor(), new FakeInference(),
                 Thread::new, TestDaemon.onlyUid(1000), ch -> new PeerIdentity(1, 1000, Set.of()), run.resolve("dynnd.sock"),
-                Optional.empty(), 20, 60, new HardwareStateFile(run.resolve("hardware-state.json"), dir, 1), () -> {
+                Optional.empty(), 20, 60, new HardwareStateFile(run.resolve("hardware-state.json"), dir, 1)::restore, () -> {
                     hook.add("reloaded");
                     return new ReloadOutcome(true, "applied governor.period_ms");
                 });

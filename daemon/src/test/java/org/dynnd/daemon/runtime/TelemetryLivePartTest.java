@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.dynnd.daemon.budget.Budget;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.config.DynndConfig;
 import org.dynnd.daemon.config.GovernorConfig;
 import org.dynnd.daemon.config.TelemetryConfig;
@@ -19,7 +19,7 @@ import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.telemetry.PrometheusTextFile;
 import org.dynnd.daemon.telemetry.TelemetryLoop;
 import org.dynnd.daemon.telemetry.TelemetryRing;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +54,7 @@ class TelemetryLivePartTest {
         Path first = dir.resolve("first.prom");
         Path second = dir.resolve("second.prom");
         TelemetryRing ring = TelemetryRing.forHistory(10, 1000);
-        TelemetryLoop loop = new TelemetryLoop(new TableGovernor(), ring, Optional.of(new PrometheusTextFile(first)), () -> Budget.NONE);
+        TelemetryLoop loop = new TelemetryLoop(new TableGovernor(), ring, Optional.of(new PrometheusTextFile(first)), () -> ClientBudget.NONE);
         TelemetryLivePart part = new TelemetryLivePart(loop, ring, scheduler);
         for (long t = 1; t <= 8; t++) {
             ring.add(TableGovernor.sample(t, OP));
@@ -81,7 +81,7 @@ class TelemetryLivePartTest {
     @Test
     void aNewPeriodMeansOneSamplePerNewPeriodAndAHistoryOfTheSameLength() {
         TelemetryRing ring = TelemetryRing.forHistory(60, 500);
-        TelemetryLoop loop = new TelemetryLoop(new TableGovernor(), ring, Optional.empty(), () -> Budget.NONE);
+        TelemetryLoop loop = new TelemetryLoop(new TableGovernor(), ring, Optional.empty(), () -> ClientBudget.NONE);
         loop.start(scheduler, 500);
         TelemetryLivePart part = new TelemetryLivePart(loop, ring, scheduler);
         apply(part, config(500, 60, ""), config(2000, 60, ""));

@@ -14,7 +14,7 @@ import org.dynnd.daemon.budget.Lease;
 import org.dynnd.daemon.protocol.Replies;
 import org.dynnd.daemon.protocol.RequestParser;
 import org.dynnd.daemon.service.OperatingPointInfo;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 import org.junit.jupiter.api.Test;
 
 /** The status reply, the largest a lease holder gets, stays within 4 KiB with 1,000 leases and the longest id. */

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.dynnd.daemon.budget.Budget;
-import org.dynnd.daemon.budget.Objective;
-import org.dynnd.daemon.service.Decision;
+import org.dynnd.daemon.service.ClientBudget;
+import org.dynnd.governor.control.Objective;
+import org.dynnd.daemon.service.ChosenPoint;
 import org.dynnd.daemon.service.GovernorPort;
 import org.dynnd.daemon.service.OperatingPointInfo;
 import org.dynnd.daemon.service.Prediction;
-import org.dynnd.daemon.telemetry.TelemetrySample;
+import org.dynnd.daemon.service.TelemetrySample;
 
 /**
  * A governor for tests: a fixed table of operating points with their predictions. It chooses
@@ -27,13 +27,13 @@ public final class TableGovernor implements GovernorPort {
             new OperatingPointInfo(3, "a15", 2_000_000, 0), new Prediction(20, 40, 2.0, 80),
             new OperatingPointInfo(4, "a15", 2_000_000, 0), new Prediction(40, 80, 2.0, 90));
 
-    public final List<Budget> applied = new CopyOnWriteArrayList<>();
+    public final List<ClientBudget> applied = new CopyOnWriteArrayList<>();
     public volatile boolean failApply;
     public volatile boolean healthy = true;
     public volatile OperatingPointInfo current = new OperatingPointInfo(4, "a15", 2_000_000, 0);
 
     @Override
-    public Decision evaluate(Budget budget) {
+    public ChosenPoint evaluate(ClientBudget budget) {
         List<Map.Entry<OperatingPointInfo, Prediction>> feasible = new ArrayList<>();
         for (Map.Entry<OperatingPointInfo, Prediction> e : TABLE.entrySet()) {
             Prediction p = e.getValue();
@@ -49,19 +49,19 @@ public final class TableGovernor implements GovernorPort {
                 : Comparator.comparingDouble(e -> e.getValue().accuracy());
         if (feasible.isEmpty()) {
             OperatingPointInfo fastest = TABLE.keySet().stream().min(Comparator.comparingInt(OperatingPointInfo::groups)).orElseThrow();
-            return new Decision(false, fastest, TABLE.get(fastest));
+            return new ChosenPoint(false, fastest, TABLE.get(fastest));
         }
         Map.Entry<OperatingPointInfo, Prediction> best = feasible.stream().max(better).orElseThrow();
-        return new Decision(true, best.getKey(), best.getValue());
+        return new ChosenPoint(true, best.getKey(), best.getValue());
     }
 
     @Override
-    public Decision apply(Budget budget) {
+    public ChosenPoint apply(ClientBudget budget) {
         if (failApply) {
             throw new IllegalStateException("actuator refused");
         }
         applied.add(budget);
-        Decision d = evaluate(budget);
+        ChosenPoint d = evaluate(budget);
         current = d.op();
         return d;
     }

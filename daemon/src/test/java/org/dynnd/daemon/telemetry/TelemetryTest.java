@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.dynnd.daemon.budget.Budget;
-import org.dynnd.daemon.budget.Objective;
 import org.dynnd.daemon.server.TableGovernor;
+import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.service.OperatingPointInfo;
+import org.dynnd.daemon.service.TelemetrySample;
+import org.dynnd.governor.control.Objective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class TelemetryTest {
     void prometheusFileIsValidTextFormatAndReplacedAtomically() throws Exception {
         Path target = dir.resolve("dynnd.prom");
         PrometheusTextFile file = new PrometheusTextFile(target);
-        file.write(TableGovernor.sample(1_700_000_000_500L, OP), new Budget(20.0, null, 3.0, null, Objective.MAX_ACCURACY));
+        file.write(TableGovernor.sample(1_700_000_000_500L, OP), new ClientBudget(20.0, null, 3.0, null, Objective.MAX_ACCURACY));
         String text = Files.readString(target);
         assertThat(text).contains("dynnd_op_groups 3\n", "dynnd_op_frequency_hertz{unit=\"a15\"} 1800000000\n",
                 "dynnd_latency_p95_seconds 0.0112500\n", "dynnd_rail_power_watts{rail=\"mem\"} 0.250000\n",
@@ -59,7 +60,7 @@ class TelemetryTest {
         TelemetryRing ring = new TelemetryRing(10);
         Path target = dir.resolve("dynnd.prom");
         List<TelemetrySample> heard = new ArrayList<>();
-        TelemetryLoop loop = new TelemetryLoop(governor, ring, Optional.of(new PrometheusTextFile(target)), () -> Budget.NONE);
+        TelemetryLoop loop = new TelemetryLoop(governor, ring, Optional.of(new PrometheusTextFile(target)), () -> ClientBudget.NONE);
         loop.addListener(heard::add);
         loop.tick();
         loop.tick();

@@ -1,5 +1,8 @@
 package org.dynnd.governor.control;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What the controller optimises once every constraint of the budget is met. */
 public enum Objective {
     /** Highest mean accuracy; lower energy breaks ties. */
@@ -19,6 +22,11 @@ public enum Objective {
     }
 
     /** Parses {@code max-accuracy} or {@code min-energy}. */
+    /** The objective labelled {@code label} (as on the wire and in configuration), if any. */
+    public static Optional<Objective> find(String label) {
+        return Arrays.stream(values()).filter(o -> o.label.equals(label)).findFirst();
+    }
+
     public static Objective parse(String text) {
         for (Objective o : values()) {
             if (o.label.equals(text)) {

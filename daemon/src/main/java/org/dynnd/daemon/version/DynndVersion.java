@@ -1,13 +1,17 @@
-package org.dynnd.daemon.cli;
+package org.dynnd.daemon.version;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
-/** The project version, filtered into the jar by Maven, with the Java runtime it runs on. */
-public final class DynndVersion implements IVersionProvider {
+/**
+ * The project version, filtered into the jar by Maven. Its own package because both ends use it:
+ * the server says it in {@code hello}, the commands in {@code --version}.
+ */
+public final class DynndVersion {
+
+    private DynndVersion() {}
 
     /** The version of this build, such as {@code 0.1.0-SNAPSHOT}. */
     public static String version() {
@@ -21,14 +25,5 @@ public final class DynndVersion implements IVersionProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {
-            "${COMMAND-NAME} " + version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-                    + System.getProperty("os.arch") + ")",
-        };
     }
 }

@@ -1,6 +1,7 @@
-package org.dynnd.daemon.budget;
+package org.dynnd.daemon.service;
 
 import java.util.Objects;
+import org.dynnd.governor.control.Objective;
 
 /**
  * A set of constraints on each inference, any of which may be absent ({@code null}), and the
@@ -12,12 +13,12 @@ import java.util.Objects;
  * @param minAccuracy the lowest top-1 accuracy in percent, or null
  * @param objective what to optimise within the constraints
  */
-public record Budget(Double latencyMs, Double energyMj, Double powerW, Double minAccuracy, Objective objective) {
+public record ClientBudget(Double latencyMs, Double energyMj, Double powerW, Double minAccuracy, Objective objective) {
 
     /** No constraint at all: the governor serves the best accuracy. */
-    public static final Budget NONE = new Budget(null, null, null, null, Objective.MAX_ACCURACY);
+    public static final ClientBudget NONE = new ClientBudget(null, null, null, null, Objective.MAX_ACCURACY);
 
-    public Budget {
+    public ClientBudget {
         Objects.requireNonNull(objective, "objective");
     }
 
@@ -30,8 +31,8 @@ public record Budget(Double latencyMs, Double energyMj, Double powerW, Double mi
      * This budget tightened by {@code other}: the smaller of each limit, the larger accuracy
      * floor; this budget's objective is kept (it belongs to the higher-priority lease).
      */
-    public Budget tightenedBy(Budget other) {
-        return new Budget(
+    public ClientBudget tightenedBy(ClientBudget other) {
+        return new ClientBudget(
                 min(latencyMs, other.latencyMs),
                 min(energyMj, other.energyMj),
                 min(powerW, other.powerW),

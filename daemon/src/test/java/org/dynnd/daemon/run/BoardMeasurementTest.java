@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real board the report cannot measure is refused before anything is written. */
-class PlatformSessionTest {
+class BoardMeasurementTest {
 
     private static final Path PRESETS = Path.of("../config/boards");
 
@@ -30,8 +30,8 @@ class PlatformSessionTest {
             Map<String, String> before = board.cpufreqFiles();
             Path state = dir.resolve("state.json");
             // What a user other than root sees: sysfs's cpufreq files are root's, mode 0644.
-            assertThatThrownBy(() -> PlatformSession.open("generic", PRESETS, board.root(), state, 4,
-                    p -> !p.toString().contains("cpufreq")))
+            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4,
+                    p -> !p.toString().contains("cpufreq"), board.clock()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("board generic: cannot write " + board.root().resolve(FakeGenericBoard.CPUFREQ))
                     .hasMessageContaining("needs root");
@@ -44,7 +44,7 @@ class PlatformSessionTest {
     void aBoardWithoutAReadablePowerSensorIsRefused(@TempDir Path dir) throws Exception {
         try (FakeGenericBoard board = FakeGenericBoard.create(dir.resolve("sysfs"), false)) {
             Map<String, String> before = board.cpufreqFiles();
-            assertThatThrownBy(() -> PlatformSession.open("generic", PRESETS, board.root(), dir.resolve("state.json"), 4))
+            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4, System::nanoTime))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("board generic: no readable power sensor under " + board.root())
                     .hasMessageContaining("run as root");
@@ -54,7 +54,7 @@ class PlatformSessionTest {
 
     @Test
     void anUnknownBoardNamesTheAllowedOnes(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> PlatformSession.open("raspberry", PRESETS, dir, dir.resolve("state.json"), 4))
+        assertThatThrownBy(() -> BoardMeasurement.open("raspberry", PRESETS, dir, dir, "state.json", 4, System::nanoTime))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("no board preset 'raspberry'")
                 .hasMessageContaining("allowed: auto, ").hasMessageContaining("generic");
         assertThat(Files.list(dir)).isEmpty();
@@ -68,9 +68,9 @@ class PlatformSessionTest {
             Path state = dir.resolve("state.json");
             ModelProfile profile = new GroupedAlexNetCost(4).profile(model.manifest().architecture(), "test",
                     new double[] {80, 82, 84, 86});
-            PlatformSession session = PlatformSession.open("generic", PRESETS, board.root(), state, 4, board.clock());
+            BoardSession session = BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4, board.clock());
             ExecutorService calibration = Executors.newSingleThreadExecutor();
-            Future<?> run = calibration.submit(() -> session.calibrate(model, profile, Duration.ofMinutes(1), 3));
+            Future<?> run = calibration.submit(() -> BoardMeasurement.calibrate(session, model, profile, Duration.ofMinutes(1), 3, board.clock()));
             // What the shutdown hook does on Ctrl-C: restore while the calibration is writing the knobs.
             while (!Files.exists(state)) {
                 Thread.sleep(20);

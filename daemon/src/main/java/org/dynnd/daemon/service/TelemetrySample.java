@@ -1,4 +1,4 @@
-package org.dynnd.daemon.telemetry;
+package org.dynnd.daemon.service;
 
 import java.util.List;
 import java.util.Map;

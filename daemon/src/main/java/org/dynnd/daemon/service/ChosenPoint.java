@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param op the operating point chosen
  * @param predicted what the point is expected to cost and reach
  */
-public record Decision(boolean feasible, OperatingPointInfo op, Prediction predicted) {
-    public Decision {
+public record ChosenPoint(boolean feasible, OperatingPointInfo op, Prediction predicted) {
+    public ChosenPoint {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(predicted, "predicted");
     }
