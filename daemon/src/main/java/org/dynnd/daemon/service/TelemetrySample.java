@@ -3,7 +3,6 @@ package org.dynnd.daemon.service;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.dynnd.daemon.service.OperatingPointInfo;
 
 /**
  * What the control loop measured over one control period. Values without a measurement (no

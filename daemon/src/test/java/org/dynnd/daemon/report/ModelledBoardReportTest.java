@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.dynnd.daemon.run.EmulatedBoardTree;
+import org.dynnd.daemon.board.EmulatedBoardTree;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.op.OpSpace;
