@@ -18,22 +18,6 @@ public final class ChannelPowerSensor implements PowerSensor {
         void read(Readings out, int slot);
     }
 
-    /**
-     * A channel read from one power file: the parsed number divided by {@code unitsPerWatt} (1e3
-     * for mW, 1e6 for uW; a division keeps "518144" uW exactly 0.518144 W), checked against
-     * {@code maxWatts}.
-     */
-    public static ChannelReader powerFile(NumericFile file, double unitsPerWatt, double maxWatts) {
-        return (out, slot) -> {
-            Status status = file.read();
-            if (status == Status.OK) {
-                Plausibility.power(out, slot, file.value() / unitsPerWatt, maxWatts);
-            } else {
-                out.fail(slot, status);
-            }
-        };
-    }
-
     private final SensorInfo info;
     private final List<ChannelReader> channels;
     private final Closeable resource;

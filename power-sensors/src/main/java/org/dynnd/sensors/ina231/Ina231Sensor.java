@@ -2,7 +2,6 @@ package org.dynnd.sensors.ina231;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
@@ -11,7 +10,8 @@ import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorInfo;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.SysfsReader;
 
 /** One INA231 chip of the vendor sysfs driver: one rail, read from {@code sensor_W} in watts. */
 public final class Ina231Sensor implements PowerSensor {

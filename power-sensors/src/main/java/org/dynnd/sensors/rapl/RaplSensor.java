@@ -2,13 +2,13 @@ package org.dynnd.sensors.rapl;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorInfo;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
+import org.dynnd.sensors.sysfs.NumericFile;
 
 /**
  * The RAPL zones of one host as one sensor: each rail is a zone's {@code energy_uj} counter,

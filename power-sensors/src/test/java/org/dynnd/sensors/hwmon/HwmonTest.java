@@ -10,9 +10,9 @@ import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
 import org.dynnd.sensors.fixtures.FakeSysfs;
 import org.dynnd.sensors.fixtures.OrinFixture;
+import org.dynnd.sensors.sysfs.SysfsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
