@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.NanoFixture;
 import org.dynnd.sensors.ina3221.Ina3221IioContractTest;
+import org.dynnd.sensors.sysfs.FailingReader;
 
 /**
  * The contract on a sensor whose rails the configuration names: a Jetson Nano read by a daemon that

@@ -8,8 +8,8 @@ import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.Xu3HwmonFixture;
+import org.dynnd.sensors.sysfs.FailingReader;
 import org.dynnd.sensors.sysfs.SysfsPowerSensorContract;
 
 /** The contract on the XU3's A15 INA231 through the mainline hwmon ina2xx driver. */

@@ -8,8 +8,8 @@ import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.OrinFixture;
+import org.dynnd.sensors.sysfs.FailingReader;
 import org.dynnd.sensors.sysfs.SysfsPowerSensorContract;
 
 /** The contract on the AGX Orin's INA3221 at 1-0040 through the mainline hwmon driver. */

@@ -7,8 +7,8 @@ import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.Xu3Fixture;
+import org.dynnd.sensors.sysfs.FailingReader;
 import org.dynnd.sensors.sysfs.SysfsPowerSensorContract;
 
 /** The contract on the XU3's A15 chip, 0x40 on bus 3 (Hardkernel 3.10), read through the vendor driver. */

@@ -7,8 +7,8 @@ import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.NanoFixture;
+import org.dynnd.sensors.sysfs.FailingReader;
 import org.dynnd.sensors.sysfs.SysfsPowerSensorContract;
 
 /** The contract on the Jetson Nano's INA3221 through the L4T ina3221x IIO driver, read as root. */

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.RaplFixture;
+import org.dynnd.sensors.sysfs.FailingReader;
 import org.dynnd.sensors.sysfs.SysfsPowerSensorContract;
 
 /**

@@ -17,7 +17,6 @@ import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.PowerSensorContract;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
