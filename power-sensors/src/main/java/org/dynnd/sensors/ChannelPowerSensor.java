@@ -18,84 +18,37 @@ public final class ChannelPowerSensor implements PowerSensor {
         void read(Readings out, int slot);
     }
 
-    /**
-     * A channel read from one power file: the parsed number divided by {@code unitsPerWatt} (1e3
-     * for mW, 1e6 for uW; a division keeps "518144" uW exactly 0.518144 W), checked against
-     * {@code maxWatts}.
-     */
-    public static ChannelReader powerFile(NumericFile file, double unitsPerWatt, double maxWatts) {
-        return (out, slot) -> {
-            Status status = file.read();
-            if (status == Status.OK) {
-                Plausibility.power(out, slot, file.value() / unitsPerWatt, maxWatts);
-            } else {
-                out.fail(slot, status);
-            }
-        };
-    }
-
-    private final String id;
-    private final SensorKind kind;
-    private final Path path;
-    private final List<Rail> rails;
+    private final SensorInfo info;
     private final List<ChannelReader> channels;
-    private final long refreshNanos;
-    private final double resolution;
     private final Closeable resource;
 
     /**
+     * A sensor with nothing to close.
+     *
      * @param rails the rails, one per entry of {@code channels}, in the same order
      */
     public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
             List<ChannelReader> channels, long refreshNanos, double resolution) {
-        this(id, kind, path, rails, channels, refreshNanos, resolution, () -> { });
+        this(new SensorInfo(id, kind, path, rails, refreshNanos, resolution), channels, () -> { });
     }
 
-    /** As above, closing {@code resource} (such as an I2C adapter) when the sensor is closed. */
-    public ChannelPowerSensor(String id, SensorKind kind, Path path, List<Rail> rails,
-            List<ChannelReader> channels, long refreshNanos, double resolution, Closeable resource) {
-        if (rails.size() != channels.size()) {
-            throw new IllegalArgumentException(
-                    "sensor " + id + ": " + rails.size() + " rails but " + channels.size() + " channel readers");
+    /**
+     * A sensor described by {@code info}, whose rails are read by {@code channels} in the same
+     * order, closing {@code resource} (such as an I2C adapter) when the sensor is closed.
+     */
+    public ChannelPowerSensor(SensorInfo info, List<ChannelReader> channels, Closeable resource) {
+        if (info.rails().size() != channels.size()) {
+            throw new IllegalArgumentException("sensor " + info.id() + ": " + info.rails().size() + " rails but "
+                    + channels.size() + " channel readers");
         }
-        this.id = id;
-        this.kind = kind;
-        this.path = path;
-        this.rails = List.copyOf(rails);
+        this.info = info;
         this.channels = List.copyOf(channels);
-        this.refreshNanos = refreshNanos;
-        this.resolution = resolution;
         this.resource = resource;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public SensorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public List<Rail> rails() {
-        return rails;
-    }
-
-    @Override
-    public long refreshIntervalNanos() {
-        return refreshNanos;
-    }
-
-    @Override
-    public double resolution() {
-        return resolution;
+    public SensorInfo info() {
+        return info;
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.List;
  * reading. Modelled on energymon's {@code energymon.h}: one small contract, one package per
  * backend with its hardware facts written beside it.
  *
+ * <p>A backend gives its description once, as a {@link SensorInfo}; the accessors below read it,
+ * so callers write {@code sensor.rails()} and no backend repeats them.
+ *
  * <p>{@link #read(Readings)} fills one value or one fault per rail and never throws: a sensor
  * that fails is reported through {@link Status}, so a sampler can keep going and use the sensor
  * again when it comes back. Implementations reuse their buffers; they are not thread-safe and are
@@ -17,29 +20,8 @@ import java.util.List;
  */
 public interface PowerSensor extends AutoCloseable {
 
-    /** A stable identifier, such as {@code ina231:3-0040} or {@code rapl}. */
-    String id();
-
-    /** Which backend reads this sensor. */
-    SensorKind kind();
-
-    /** The folder or device the sensor is read from. */
-    Path path();
-
-    /** The rails, in the order {@link #read} fills them. */
-    List<Rail> rails();
-
-    /**
-     * How often the values behind the files change, in nanoseconds; reading more often only returns
-     * the same cached value. 0 when every read performs a fresh measurement.
-     */
-    long refreshIntervalNanos();
-
-    /**
-     * The smallest step one reading can show, in the rail's unit (watts or joules); 0 when the step
-     * is not fixed (power computed from two registers depends on the bus voltage).
-     */
-    double resolution();
+    /** What the sensor is: identity, rails, refresh interval and resolution. */
+    SensorInfo info();
 
     /** Reads every rail into {@code out}, which has {@code rails().size()} slots. Never throws. */
     void read(Readings out);
@@ -50,4 +32,34 @@ public interface PowerSensor extends AutoCloseable {
      */
     @Override
     default void close() throws IOException {}
+
+    /** {@link SensorInfo#id()}. */
+    default String id() {
+        return info().id();
+    }
+
+    /** {@link SensorInfo#kind()}. */
+    default SensorKind kind() {
+        return info().kind();
+    }
+
+    /** {@link SensorInfo#path()}. */
+    default Path path() {
+        return info().path();
+    }
+
+    /** {@link SensorInfo#rails()}. */
+    default List<Rail> rails() {
+        return info().rails();
+    }
+
+    /** {@link SensorInfo#refreshIntervalNanos()}. */
+    default long refreshIntervalNanos() {
+        return info().refreshIntervalNanos();
+    }
+
+    /** {@link SensorInfo#resolution()}. */
+    default double resolution() {
+        return info().resolution();
+    }
 }

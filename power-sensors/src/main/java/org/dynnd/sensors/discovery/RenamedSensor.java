@@ -1,23 +1,22 @@
 package org.dynnd.sensors.discovery;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
-import org.dynnd.sensors.SensorKind;
+import org.dynnd.sensors.SensorInfo;
 
 /** A sensor whose rails carry the names the configuration gives them; reading is unchanged. */
 final class RenamedSensor implements PowerSensor {
     private final PowerSensor sensor;
-    private final List<Rail> rails;
+    private final SensorInfo info;
 
     private RenamedSensor(PowerSensor sensor, List<Rail> rails) {
         this.sensor = sensor;
-        this.rails = List.copyOf(rails);
+        this.info = sensor.info().withRails(rails);
     }
 
     /** {@code sensor} itself when none of its rails is renamed. */
@@ -34,33 +33,8 @@ final class RenamedSensor implements PowerSensor {
     }
 
     @Override
-    public String id() {
-        return sensor.id();
-    }
-
-    @Override
-    public SensorKind kind() {
-        return sensor.kind();
-    }
-
-    @Override
-    public Path path() {
-        return sensor.path();
-    }
-
-    @Override
-    public List<Rail> rails() {
-        return rails;
-    }
-
-    @Override
-    public long refreshIntervalNanos() {
-        return sensor.refreshIntervalNanos();
-    }
-
-    @Override
-    public double resolution() {
-        return sensor.resolution();
+    public SensorInfo info() {
+        return info;
     }
 
     @Override

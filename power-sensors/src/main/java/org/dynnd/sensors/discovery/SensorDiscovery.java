@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
-import org.dynnd.sensors.SysfsReader;
 import org.dynnd.sensors.hwmon.HwmonDiscovery;
 import org.dynnd.sensors.i2c.I2cBus;
 import org.dynnd.sensors.i2c.I2cSensorConfig;
@@ -19,6 +18,7 @@ import org.dynnd.sensors.i2c.LinuxI2cBus;
 import org.dynnd.sensors.ina231.Ina231Discovery;
 import org.dynnd.sensors.ina3221.Ina3221IioDiscovery;
 import org.dynnd.sensors.rapl.RaplDiscovery;
+import org.dynnd.sensors.sysfs.SysfsReader;
 
 /** Lists every sensor and rail under a sysfs root. */
 public final class SensorDiscovery {

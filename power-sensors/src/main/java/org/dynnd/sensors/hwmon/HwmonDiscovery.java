@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dynnd.sensors.ChannelPowerSensor;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsDirs;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.SysfsText;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.PowerFile;
+import org.dynnd.sensors.sysfs.SysfsDirs;
+import org.dynnd.sensors.sysfs.SysfsReader;
+import org.dynnd.sensors.sysfs.SysfsText;
 
 /** Finds INA3221 and INA2xx chips among the hwmon devices under a sysfs root. */
 public final class HwmonDiscovery {
@@ -125,7 +126,7 @@ public final class HwmonDiscovery {
         NumericFile power = new NumericFile(dir.resolve("power1_input"), reader, 0);
         Rail rail = new Rail(chip + "@" + device, chip.toUpperCase() + " " + device, Quantity.POWER, power.path(),
                 "uW");
-        ChannelPowerSensor.ChannelReader channel = ChannelPowerSensor.powerFile(power, 1e6, maxWatts);
+        ChannelPowerSensor.ChannelReader channel = PowerFile.channel(power, 1e6, maxWatts);
         return new ChannelPowerSensor("hwmon:" + chip + "@" + device, SensorKind.HWMON, dir, List.of(rail),
                 List.of(channel), intervalNanos(dir, reader), 1e-6);
     }

@@ -10,6 +10,7 @@ import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
+import org.dynnd.sensors.SensorInfo;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
 
@@ -57,8 +58,9 @@ public final class I2cSensors {
                     c.shuntOhms()), Quantity.POWER, node, "register"));
             readers.add(channel(bus, chip, address, c, maxWatts));
         }
-        return new ChannelPowerSensor(String.format("i2c:%s@0x%02x", node.getFileName(), address), SensorKind.I2C,
-                node, rails, readers, chip.refreshNanos(wanted), 0, bus::close);
+        SensorInfo info = new SensorInfo(String.format("i2c:%s@0x%02x", node.getFileName(), address),
+                SensorKind.I2C, node, rails, chip.refreshNanos(wanted), 0);
+        return new ChannelPowerSensor(info, readers, bus::close);
     }
 
     private static ChannelPowerSensor.ChannelReader channel(I2cBus bus, InaChip chip, int address,

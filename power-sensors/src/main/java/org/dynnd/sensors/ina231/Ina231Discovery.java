@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dynnd.sensors.PowerSensor;
-import org.dynnd.sensors.SysfsDirs;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.SysfsText;
+import org.dynnd.sensors.sysfs.SysfsDirs;
+import org.dynnd.sensors.sysfs.SysfsReader;
+import org.dynnd.sensors.sysfs.SysfsText;
 
 /**
  * Finds every INA231 of the vendor driver under a sysfs root, whatever the bus number, and

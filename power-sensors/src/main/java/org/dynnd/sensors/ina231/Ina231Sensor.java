@@ -2,34 +2,30 @@ package org.dynnd.sensors.ina231;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.Plausibility;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
+import org.dynnd.sensors.SensorInfo;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.SysfsReader;
 
 /** One INA231 chip of the vendor sysfs driver: one rail, read from {@code sensor_W} in watts. */
 public final class Ina231Sensor implements PowerSensor {
     /** The driver's default refresh period, 263808 us (boards/odroid-xu3.yaml, update_period). */
     public static final long DEFAULT_UPDATE_PERIOD_NANOS = 263_808_000L;
 
-    private final String id;
-    private final Path dir;
-    private final List<Rail> rails;
-    private final long refreshNanos;
+    private final SensorInfo info;
     private final double maxWatts;
     private final NumericFile watts;
     private final NumericFile enable;
 
     Ina231Sensor(String id, Path dir, Rail rail, long refreshNanos, double maxWatts, SysfsReader reader) {
-        this.id = id;
-        this.dir = dir;
-        this.rails = List.of(rail);
-        this.refreshNanos = refreshNanos;
+        // Printed with six decimals: one reading resolves a microwatt.
+        this.info = new SensorInfo(id, SensorKind.INA231_SYSFS, dir, List.of(rail), refreshNanos, 1e-6);
         this.maxWatts = maxWatts;
         // "%d.%06d\n": six fraction digits, so the parsed number is in microwatts.
         this.watts = new NumericFile(dir.resolve("sensor_W"), reader, 6);
@@ -43,33 +39,8 @@ public final class Ina231Sensor implements PowerSensor {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public SensorKind kind() {
-        return SensorKind.INA231_SYSFS;
-    }
-
-    @Override
-    public Path path() {
-        return dir;
-    }
-
-    @Override
-    public List<Rail> rails() {
-        return rails;
-    }
-
-    @Override
-    public long refreshIntervalNanos() {
-        return refreshNanos;
-    }
-
-    @Override
-    public double resolution() {
-        return 1e-6; // printed with six decimals
+    public SensorInfo info() {
+        return info;
     }
 
     @Override

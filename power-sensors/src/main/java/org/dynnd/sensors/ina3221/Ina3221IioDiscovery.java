@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dynnd.sensors.ChannelPowerSensor;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.SysfsDirs;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.SysfsText;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.PowerFile;
+import org.dynnd.sensors.sysfs.SysfsDirs;
+import org.dynnd.sensors.sysfs.SysfsReader;
+import org.dynnd.sensors.sysfs.SysfsText;
 
 /** Finds the INA3221 chips of the L4T {@code ina3221x} IIO driver under a sysfs root. */
 public final class Ina3221IioDiscovery {
@@ -57,7 +58,7 @@ public final class Ina3221IioDiscovery {
                 continue;
             }
             rails.add(new Rail(name, "INA3221 " + busAddr + " channel " + ch, Quantity.POWER, power, "mW"));
-            readers.add(ChannelPowerSensor.powerFile(new NumericFile(power, reader, 0), 1e3, maxWatts));
+            readers.add(PowerFile.channel(new NumericFile(power, reader, 0), 1e3, maxWatts));
         }
         if (namesHidden) {
             problems.accept(iio + ": rail_name_N cannot be read (mode 0600, root only); rails are named "

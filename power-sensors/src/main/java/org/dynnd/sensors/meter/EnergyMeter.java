@@ -1,7 +1,6 @@
 package org.dynnd.sensors.meter;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,15 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.dynnd.sensors.PowerSensor;
-import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
-import org.dynnd.sensors.Readings;
-import org.dynnd.sensors.Status;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Samples the configured rails and integrates their energy.
@@ -29,28 +22,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Queries take times of the injected monotonic clock ({@link #now()}), and are safe from any
  * thread while sampling goes on.
+ *
+ * <p>The meter joins three package-private parts: a {@code SamplingRound} reads the sensors, a
+ * {@code RailRecorder} checks each rail's reading and stores it in the rail's {@code RailRing}, a
+ * {@code SamplerThread} runs the rounds; the queries below read the rings.
  */
 public final class EnergyMeter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(EnergyMeter.class);
-
-    private final PowerSensor[] sensors;
-    private final Readings[] readings;
-    private final int[][] ringOf; // sensor, rail index -> ring, or -1 when not sampled
-    private final long[] nextDue;
-    private final boolean[] threw; // whether the sensor threw last time, to log once per episode
     private final RailRing[] rings;
     private final Rail[] railOfRing;
-    private final Status[] lastStatus;
-    private final boolean[] counter;
-    private final double[] counterValue; // last value of a counter rail, NaN before the first
-    private final long[] counterNanos;
     private final Map<String, Integer> ringByRail;
     private final MeterConfig config;
     private final LongSupplier clock;
-    private final Object lifecycle = new Object();
-    private volatile boolean running;
-    private volatile long rounds;
-    private Thread thread;
+    private final SamplingRound round;
+    private final SamplerThread sampler;
 
     /**
      * @param sensors the sensors to read, from discovery or raw I2C
@@ -75,40 +59,14 @@ public final class EnergyMeter implements AutoCloseable {
         Map<String, Integer> byRail = new HashMap<>();
         rings = new RailRing[chosen.size()];
         railOfRing = chosen.toArray(new Rail[0]);
-        lastStatus = new Status[chosen.size()];
-        counter = new boolean[chosen.size()];
-        counterValue = new double[chosen.size()];
-        counterNanos = new long[chosen.size()];
-        Arrays.fill(counterValue, Double.NaN);
         for (int i = 0; i < chosen.size(); i++) {
             byRail.put(chosen.get(i).id(), i);
             rings[i] = new RailRing(chosen.get(i).quantity(), config.capacity());
-            lastStatus[i] = Status.NOT_READ;
-            counter[i] = chosen.get(i).quantity() == Quantity.ENERGY;
         }
         ringByRail = Collections.unmodifiableMap(byRail);
-        List<PowerSensor> used = new ArrayList<>();
-        List<int[]> maps = new ArrayList<>();
-        for (PowerSensor s : sensors) {
-            int[] map = new int[s.rails().size()];
-            boolean any = false;
-            for (int r = 0; r < map.length; r++) {
-                map[r] = byRail.getOrDefault(s.rails().get(r).id(), -1);
-                any |= map[r] >= 0;
-            }
-            if (any) {
-                used.add(s);
-                maps.add(map);
-            }
-        }
-        this.sensors = used.toArray(new PowerSensor[0]);
-        this.ringOf = maps.toArray(new int[0][]);
-        this.readings = new Readings[this.sensors.length];
-        for (int i = 0; i < this.sensors.length; i++) {
-            readings[i] = new Readings(this.sensors[i].rails().size());
-        }
-        this.nextDue = new long[this.sensors.length];
-        this.threw = new boolean[this.sensors.length];
+        RailRecorder recorder = new RailRecorder(rings, railOfRing, config.maxWatts());
+        round = new SamplingRound(sensors, ringByRail, recorder, config.periodNanos(), nanoClock);
+        sampler = new SamplerThread(round, config.periodNanos(), nanoClock);
     }
 
     /** The meter's clock, in nanoseconds. */
@@ -128,7 +86,7 @@ public final class EnergyMeter implements AutoCloseable {
 
     /** How many sampling rounds have run. */
     public long rounds() {
-        return rounds;
+        return round.rounds();
     }
 
     /**
@@ -137,92 +95,12 @@ public final class EnergyMeter implements AutoCloseable {
      * samples: call this from your own loop, or use {@link #start}, not both.
      */
     public void sampleOnce() {
-        long half = config.periodNanos() / 2;
-        for (int s = 0; s < sensors.length; s++) {
-            long now = clock.getAsLong();
-            if (rounds > 0 && now - nextDue[s] < 0) {
-                continue;
-            }
-            nextDue[s] = now + sensors[s].refreshIntervalNanos() - half;
-            Readings out = readings[s];
-            try {
-                sensors[s].read(out);
-                threw[s] = false;
-            } catch (VirtualMachineError e) {
-                if (!(e instanceof StackOverflowError)) {
-                    throw e; // out of memory: the loop logs it and carries on next period
-                }
-                contain(s, out, e);
-            } catch (Exception | Error e) {
-                // An Error too: a JNA LinkageError or an assertion in one sensor must not end sampling.
-                contain(s, out, e);
-            }
-            int[] map = ringOf[s];
-            for (int r = 0; r < map.length; r++) {
-                if (map[r] >= 0) {
-                    record(map[r], now, out.value(r), out.status(r));
-                }
-            }
-        }
-        rounds++;
-    }
-
-    private void contain(int sensor, Readings out, Throwable e) {
-        for (int r = 0; r < out.size(); r++) {
-            out.fail(r, Status.INTERNAL_ERROR);
-        }
-        if (!threw[sensor]) {
-            LOG.warn("sensor {} threw while reading; its rails are marked invalid until it reads again",
-                    sensors[sensor].id(), e);
-        }
-        threw[sensor] = true;
-    }
-
-    private void record(int ring, long now, double value, Status status) {
-        if (counter[ring] && !Double.isNaN(value)) {
-            status = checkCounterRate(ring, now, value, status);
-        }
-        rings[ring].append(now, value, status);
-        Status before = lastStatus[ring];
-        lastStatus[ring] = status;
-        boolean changed = before.valid() != status.valid() || (!status.valid() && before != status);
-        if (!changed || before == Status.NOT_READ && status.valid()) {
-            return; // log transitions only, and not the first good reading
-        }
-        Rail rail = railOfRing[ring];
-        if (status.valid()) {
-            LOG.info("rail {}: readings valid again ({})", rail.id(), rail.source());
-        } else {
-            LOG.warn("rail {}: {} ({}); sampling continues", rail.id(), status.reason(), rail.source());
-        }
-    }
-
-    /**
-     * A counter that rose faster than any rail can draw is absurd; its value still anchors the
-     * next span, as a counter going backwards does, so one bad jump costs one gap, not the total.
-     */
-    private Status checkCounterRate(int ring, long now, double value, Status status) {
-        double before = counterValue[ring];
-        long since = now - counterNanos[ring];
-        counterValue[ring] = value;
-        counterNanos[ring] = now;
-        if (status.valid() && !Double.isNaN(before) && since > 0
-                && (value - before) / (since / 1e9) > config.maxWatts()) {
-            return Status.ABSURD;
-        }
-        return status;
+        round.run();
     }
 
     /** Starts sampling every period on a thread from {@code threads}. */
     public void start(ThreadFactory threads) {
-        synchronized (lifecycle) {
-            if (thread != null) {
-                throw new IllegalStateException("the energy meter is already running");
-            }
-            running = true;
-            thread = threads.newThread(this::loop);
-            thread.start();
-        }
+        sampler.start(threads);
     }
 
     /** Starts sampling on a daemon thread named {@code dynnd-energy-sampler}. */
@@ -234,44 +112,10 @@ public final class EnergyMeter implements AutoCloseable {
         });
     }
 
-    private void loop() {
-        long period = config.periodNanos();
-        long next = clock.getAsLong();
-        while (running) {
-            try {
-                sampleOnce();
-            } catch (Throwable e) {
-                // sampleOnce contains sensor failures; this is the last resort (out of memory): the
-                // sampler thread must outlive it and try again next period.
-                LOG.error("sampling round failed; continuing", e);
-            }
-            next += period;
-            long wait = next - clock.getAsLong();
-            if (wait <= 0) {
-                next = clock.getAsLong(); // fell behind: skip the missed rounds rather than burst
-            } else {
-                LockSupport.parkNanos(this, wait);
-            }
-        }
-    }
-
     /** Stops the sampling thread, if it runs, and waits for it. */
     @Override
     public void close() {
-        Thread t;
-        synchronized (lifecycle) {
-            running = false;
-            t = thread;
-            thread = null;
-        }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sampler.close();
     }
 
     private RailRing ring(String rail) {

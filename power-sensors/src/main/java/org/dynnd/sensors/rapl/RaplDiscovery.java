@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
-import org.dynnd.sensors.SysfsDirs;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.SysfsText;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.SysfsDirs;
+import org.dynnd.sensors.sysfs.SysfsReader;
+import org.dynnd.sensors.sysfs.SysfsText;
 
 /** Finds the RAPL zones under a sysfs root and checks that their counters can be read. */
 public final class RaplDiscovery {

@@ -2,12 +2,13 @@ package org.dynnd.sensors.rapl;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
+import org.dynnd.sensors.SensorInfo;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
+import org.dynnd.sensors.sysfs.NumericFile;
 
 /**
  * The RAPL zones of one host as one sensor: each rail is a zone's {@code energy_uj} counter,
@@ -17,8 +18,7 @@ public final class RaplSensor implements PowerSensor {
     /** energymon reports 1000 us for RAPL (boards/x86-rapl.yaml, wraparound.update_rate). */
     public static final long REFRESH_NANOS = 1_000_000L;
 
-    private final Path path;
-    private final List<Rail> rails;
+    private final SensorInfo info;
     private final NumericFile[] counters;
     private final long[] ranges;
     private final long[] last;
@@ -26,8 +26,8 @@ public final class RaplSensor implements PowerSensor {
     private final boolean[] started;
 
     RaplSensor(Path path, List<Rail> rails, List<NumericFile> counters, long[] rangesUj) {
-        this.path = path;
-        this.rails = List.copyOf(rails);
+        // energy_uj is printed in microjoules; the hardware unit is coarser (61 uJ on Intel).
+        this.info = new SensorInfo("rapl", SensorKind.RAPL, path, rails, REFRESH_NANOS, 1e-6);
         this.counters = counters.toArray(new NumericFile[0]);
         this.ranges = rangesUj.clone();
         this.last = new long[rails.size()];
@@ -36,33 +36,8 @@ public final class RaplSensor implements PowerSensor {
     }
 
     @Override
-    public String id() {
-        return "rapl";
-    }
-
-    @Override
-    public SensorKind kind() {
-        return SensorKind.RAPL;
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public List<Rail> rails() {
-        return rails;
-    }
-
-    @Override
-    public long refreshIntervalNanos() {
-        return REFRESH_NANOS;
-    }
-
-    @Override
-    public double resolution() {
-        return 1e-6; // printed in microjoules; the hardware unit is coarser (61 uJ on Intel)
+    public SensorInfo info() {
+        return info;
     }
 
     @Override

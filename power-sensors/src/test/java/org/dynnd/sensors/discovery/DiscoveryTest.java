@@ -11,8 +11,6 @@ import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorKind;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.NanoFixture;
 import org.dynnd.sensors.fixtures.OrinFixture;
 import org.dynnd.sensors.fixtures.RaplFixture;
@@ -20,6 +18,8 @@ import org.dynnd.sensors.fixtures.Xu3Fixture;
 import org.dynnd.sensors.i2c.I2cBusyException;
 import org.dynnd.sensors.i2c.I2cSensorConfig;
 import org.dynnd.sensors.i2c.InaChip;
+import org.dynnd.sensors.sysfs.FailingReader;
+import org.dynnd.sensors.sysfs.SysfsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

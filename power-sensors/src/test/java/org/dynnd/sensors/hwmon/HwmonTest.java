@@ -10,9 +10,10 @@ import org.dynnd.sensors.PowerSensor;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
 import org.dynnd.sensors.fixtures.FakeSysfs;
 import org.dynnd.sensors.fixtures.OrinFixture;
+import org.dynnd.sensors.fixtures.Xu3HwmonFixture;
+import org.dynnd.sensors.sysfs.SysfsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,16 +90,7 @@ class HwmonTest {
     @Test
     void readsAMainlineIna231InMicrowattsNamedByItsDevice() {
         // boards/odroid-xu3.yaml, ina231_mainline_hwmon: ina2xx driver, power1_input in uW, no labels.
-        FakeSysfs fs = new FakeSysfs(root);
-        String dir = "sys/devices/platform/soc/12c60000.i2c/i2c-0/0-0040/hwmon/hwmon1";
-        fs.file(dir + "/name", "ina231\n", "0444");
-        fs.file(dir + "/in0_input", "5\n", "0444");
-        fs.file(dir + "/in1_input", "1012\n", "0444");
-        fs.file(dir + "/curr1_input", "512\n", "0444");
-        fs.file(dir + "/power1_input", "518144\n", "0444");
-        fs.file(dir + "/shunt_resistor", "10000\n", "0644");
-        fs.file(dir + "/update_interval", "35\n", "0644");
-        fs.link("sys/class/hwmon/hwmon1", "../../devices/platform/soc/12c60000.i2c/i2c-0/0-0040/hwmon/hwmon1");
+        Xu3HwmonFixture.build(root);
         List<PowerSensor> sensors = scan();
         assertThat(sensors).singleElement().satisfies(s -> {
             assertThat(s.rails()).extracting(Rail::id).containsExactly("ina231@0-0040");

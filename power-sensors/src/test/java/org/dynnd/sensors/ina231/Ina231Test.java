@@ -11,13 +11,13 @@ import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.Xu3Fixture;
+import org.dynnd.sensors.sysfs.FailingReader;
+import org.dynnd.sensors.sysfs.SysfsReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class Ina231Test {
     @TempDir

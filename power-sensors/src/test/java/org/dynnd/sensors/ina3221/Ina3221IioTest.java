@@ -11,9 +11,9 @@ import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.SensorKind;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
-import org.dynnd.sensors.fixtures.FailingReader;
 import org.dynnd.sensors.fixtures.NanoFixture;
+import org.dynnd.sensors.sysfs.FailingReader;
+import org.dynnd.sensors.sysfs.SysfsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,12 +9,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
-import org.dynnd.sensors.NumericFile;
 import org.dynnd.sensors.Quantity;
 import org.dynnd.sensors.Rail;
 import org.dynnd.sensors.Readings;
 import org.dynnd.sensors.Status;
-import org.dynnd.sensors.SysfsReader;
+import org.dynnd.sensors.sysfs.NumericFile;
+import org.dynnd.sensors.sysfs.SysfsReader;
 
 class WrapPropertiesTest {
     private static final Path ENERGY = Path.of("/sys/class/powercap/intel-rapl:0/energy_uj");

@@ -1,9 +1,10 @@
-package org.dynnd.sensors;
+package org.dynnd.sensors.sysfs;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.dynnd.sensors.Status;
 
 /**
  * One numeric sysfs attribute read again and again with a reused buffer: reads, parses, and

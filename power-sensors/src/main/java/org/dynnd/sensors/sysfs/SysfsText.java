@@ -1,4 +1,4 @@
-package org.dynnd.sensors;
+package org.dynnd.sensors.sysfs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.dynnd.sensors;
+package org.dynnd.sensors.sysfs;
 
 /**
  * Parses the numbers sysfs prints, straight from bytes so that sampling allocates nothing:

@@ -1,4 +1,4 @@
-package org.dynnd.sensors;
+package org.dynnd.sensors.sysfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
