@@ -41,7 +41,7 @@ public final class TestBundles {
             return ModelBundle.write(folder, net, new Manifest(Manifest.FORMAT_VERSION, scheme.architecture(), groups,
                     List.of(3, 32, 32), test.classNames(), new Manifest.Dataset(test.name(), 0, test.count()), accuracy,
                     null, bytes, null, null,
-                    new Manifest.Training(settings, 0, 0, "2026-11-26T10:00:00Z", "PyTorch", List.of()), null, null));
+                    new Manifest.Training(settings, 0, 0, "2026-11-26T10:00:00Z", "PyTorch", List.of()), null, null, null));
         }
     }
 }

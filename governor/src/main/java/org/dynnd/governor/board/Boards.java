@@ -21,10 +21,22 @@ public final class Boards {
 
     /** The preset called {@code name} for a grouped AlexNet of {@code groups} groups. */
     public static BoardModel byName(String name, int groups) {
+        return forModel(name, new GroupedAlexNetCost(groups).macs(groups));
+    }
+
+    /**
+     * The board {@code name} running a model whose full width costs {@code fullModelMacs}
+     * multiply-accumulates per inference (a bundle's manifest says it): its units' latencies scale
+     * with that model, whatever its groups and scheme.
+     */
+    public static BoardModel forModel(String name, long fullModelMacs) {
+        if (fullModelMacs <= 0) {
+            throw new IllegalArgumentException("a model costs at least one multiply-accumulate, got " + fullModelMacs);
+        }
         return switch (name) {
-            case "odroid-xu3" -> odroidXu3(groups);
-            case "jetson-nano" -> jetsonNano(groups);
-            case "x86" -> x86Host(groups);
+            case "odroid-xu3" -> odroidXu3Running(fullModelMacs);
+            case "jetson-nano" -> jetsonNanoRunning(fullModelMacs);
+            case "x86" -> x86HostRunning(fullModelMacs);
             default -> throw new IllegalArgumentException("unknown board '" + name + "'; known boards: " + NAMES);
         };
     }
@@ -55,6 +67,10 @@ public final class Boards {
      * µW/MHz/V², capacity-dmips-mhz 539 and 1024).
      */
     public static BoardModel odroidXu3(int groups) {
+        return odroidXu3Running(new GroupedAlexNetCost(groups).macs(groups));
+    }
+
+    private static BoardModel odroidXu3Running(long fullModelMacs) {
         long[] a7Freqs = mhzToKhz(200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400);
         double[] a7Volts = {0.9, 0.9, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1, 1.1, 1.25, 1.25, 1.25, 1.275};
         long[] a15Freqs = mhzToKhz(200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400, 1500, 1600,
@@ -70,7 +86,7 @@ public final class Boards {
         UnitModel a15 = new UnitModel(new ComputeUnit("a15", UnitKind.CPU_CLUSTER, List.of(4, 5, 6, 7), a15Freqs),
                 a15Volts, 310, 4, 0.20, 0.03, 4 * a15MacsPerCoreCycle, 1.0); // static 0.20 W: ASSUMED
         // Base: the memory and GPU INA231 rails at rest, 0.25 W together: ASSUMED (not in the notes).
-        return new BoardModel("odroid-xu3", List.of(a7, a15), 0.25, new GroupedAlexNetCost(groups).macs(groups));
+        return new BoardModel("odroid-xu3", List.of(a7, a15), 0.25, fullModelMacs);
     }
 
     /**
@@ -84,6 +100,10 @@ public final class Boards {
      * the GPU at their top clocks; both ASSUMED.
      */
     public static BoardModel jetsonNano(int groups) {
+        return jetsonNanoRunning(new GroupedAlexNetCost(groups).macs(groups));
+    }
+
+    private static BoardModel jetsonNanoRunning(long fullModelMacs) {
         long[] cpuFreqs = {102000, 204000, 307200, 403200, 518400, 614400, 710400, 825600, 921600, 1036800, 1132800,
             1224000, 1326000, 1428000, 1479000};
         long[] gpuFreqs = {76800, 153600, 230400, 307200, 384000, 460800, 537600, 614400, 691200, 768000, 844800,
@@ -94,7 +114,7 @@ public final class Boards {
         // convolutions, 2.5 ms of launches and copies per inference; one CPU thread drives the GPU.
         UnitModel gpu = new UnitModel(new ComputeUnit("gpu", UnitKind.GPU, List.of(0), gpuFreqs),
                 linearVolts(gpuFreqs.length, 0.80, 1.10), 1970, 1, 0.05, 0.02, 128 * 0.25, 2.5);
-        return new BoardModel("jetson-nano", List.of(cpu, gpu), 0.85, new GroupedAlexNetCost(groups).macs(groups));
+        return new BoardModel("jetson-nano", List.of(cpu, gpu), 0.85, fullModelMacs);
     }
 
     /**
@@ -104,12 +124,16 @@ public final class Boards {
      * about 28 W dynamic at the top clock, 2 W package static, 8 MACs per core cycle (AVX2).
      */
     public static BoardModel x86Host(int groups) {
+        return x86HostRunning(new GroupedAlexNetCost(groups).macs(groups));
+    }
+
+    private static BoardModel x86HostRunning(long fullModelMacs) {
         long[] freqs = new long[15];
         for (int i = 0; i < freqs.length; i++) {
             freqs[i] = (800 + 200L * i) * 1000L;
         }
         UnitModel cores = new UnitModel(new ComputeUnit("cpu", UnitKind.CPU_CLUSTER, List.of(0, 1, 2, 3), freqs),
                 linearVolts(freqs.length, 0.70, 1.20), 1350, 4, 2.0, 0.02, 4 * 8.0, 0.3);
-        return new BoardModel("x86", List.of(cores), 0.0, new GroupedAlexNetCost(groups).macs(groups));
+        return new BoardModel("x86", List.of(cores), 0.0, fullModelMacs);
     }
 }

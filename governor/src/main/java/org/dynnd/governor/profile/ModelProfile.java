@@ -43,6 +43,30 @@ public record ModelProfile(String name, String version, int[] ks, double[] accur
         }
     }
 
+    /**
+     * The profile of a model that states its multiply-accumulates per k (a bundle's manifest):
+     * each k costs its MACs relative to the largest k's.
+     *
+     * @param ks the group counts, ascending
+     * @param macs multiply-accumulates of one inference for each k
+     */
+    public static ModelProfile ofMacs(String name, String version, int[] ks, long[] macs, double[] accuracyPercent) {
+        if (macs.length == 0 || macs.length != ks.length) {
+            throw new IllegalArgumentException("model profile " + name + ": one MAC count per k is needed, got "
+                    + macs.length + " for " + ks.length + " group counts");
+        }
+        double full = macs[macs.length - 1];
+        double[] relative = new double[macs.length];
+        for (int i = 0; i < macs.length; i++) {
+            if (macs[i] <= 0 || macs[i] > full) {
+                throw new IllegalArgumentException("model profile " + name + ": MACs for k=" + ks[i] + " must be within"
+                        + " 1.." + (long) full + " (the largest k's), got " + macs[i]);
+            }
+            relative[i] = macs[i] / full;
+        }
+        return new ModelProfile(name, version, ks, accuracyPercent, relative);
+    }
+
     /** The largest group count G. */
     public int maxK() {
         return ks[ks.length - 1];

@@ -23,6 +23,9 @@ import org.dynnd.models.train.TrainingSettings;
  * @param validationAccuracy top-1 accuracy in percent on the held-out validation images with
  *     k = 1..G groups, or null when none were held out (and in bundles older than validation)
  * @param denseValidationAccuracy the dense reference's validation accuracy, or null
+ * @param macs multiply-accumulates of one inference with k = 1..G groups (index k-1), from the
+ *     network's own spec and scheme ({@link org.dynnd.models.net.GroupNet#macs}); what the governor
+ *     scales a board's latency by. Filled in from the parameters when a bundle older than it is opened.
  */
 public record Manifest(
         int formatVersion,
@@ -38,7 +41,8 @@ public record Manifest(
         String parametersSha256,
         Training training,
         List<Double> validationAccuracy,
-        Double denseValidationAccuracy) {
+        Double denseValidationAccuracy,
+        List<Long> macs) {
 
     /** The bundle format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -74,7 +78,14 @@ public record Manifest(
     /** This manifest with the parameter file's name and digest filled in. */
     public Manifest withParameters(String file, String sha256) {
         return new Manifest(formatVersion, architecture, groups, inputShape, classNames, dataset, accuracy,
-                denseAccuracy, parameterBytes, file, sha256, training, validationAccuracy, denseValidationAccuracy);
+                denseAccuracy, parameterBytes, file, sha256, training, validationAccuracy, denseValidationAccuracy, macs);
+    }
+
+    /** This manifest with the cost of every k filled in. */
+    public Manifest withMacs(List<Long> macsPerK) {
+        return new Manifest(formatVersion, architecture, groups, inputShape, classNames, dataset, accuracy,
+                denseAccuracy, parameterBytes, parametersFile, parametersSha256, training, validationAccuracy,
+                denseValidationAccuracy, List.copyOf(macsPerK));
     }
 
     /** The test accuracy in percent with {@code k} groups. */

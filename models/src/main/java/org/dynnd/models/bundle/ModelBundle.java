@@ -14,6 +14,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
@@ -60,7 +61,8 @@ public final class ModelBundle {
         Files.createDirectories(folder);
         Path parameters = folder.resolve(PARAMETERS);
         Networks.save(net, parameters);
-        Manifest complete = manifest.withParameters(PARAMETERS, sha256(parameters));
+        // The cost per k is the network's own, whatever the caller filled in.
+        Manifest complete = manifest.withParameters(PARAMETERS, sha256(parameters)).withMacs(macs(net, manifest.groups()));
         JSON.writeValue(folder.resolve(MANIFEST).toFile(), complete);
         return complete;
     }
@@ -143,7 +145,35 @@ public final class ModelBundle {
                         + manifest.parameterBytes().get(k - 1) + " but the parameters hold " + bytes + " bytes for k = " + k);
             }
         }
+        try {
+            manifest = withCheckedMacs(folder, manifest, net);
+        } catch (BundleException e) {
+            model.close();
+            throw e;
+        }
         return new Opened(manifest, model);
+    }
+
+    private static List<Long> macs(GroupNet net, int groups) {
+        List<Long> macs = new ArrayList<>();
+        for (int k = 1; k <= groups; k++) {
+            macs.add(net.macs(k));
+        }
+        return macs;
+    }
+
+    /** The manifest's cost per k checked against the parameters, or filled in from them (a bundle older than the key). */
+    private static Manifest withCheckedMacs(Path folder, Manifest manifest, GroupNet net) throws BundleException {
+        List<Long> computed = macs(net, manifest.groups());
+        if (manifest.macs() == null) {
+            return manifest.withMacs(computed);
+        }
+        if (!manifest.macs().equals(computed)) {
+            throw new BundleException(folder.resolve(MANIFEST) + ": key macs is " + manifest.macs() + " but the "
+                    + manifest.architecture() + " of the parameters costs " + computed + " multiply-accumulates for k = 1.."
+                    + manifest.groups());
+        }
+        return manifest;
     }
 
     /** SHA-256 of a file in lower-case hex. */

@@ -144,6 +144,40 @@ public abstract sealed class GroupNet extends AbstractBlock permits GroupedAlexN
         return bytes;
     }
 
+    /**
+     * Multiply-accumulates of one inference with {@code k} groups, from this network's own
+     * parameters: every convolution weight of paths 1..k times the positions it is applied at
+     * (stride 1, "same" padding, the pooling of the spec), plus the classifier weights W_1..W_k.
+     * Batch norm, bias and pooling add a few per mille and are left out. A scheme whose paths
+     * read more of the layer before (nested) has larger weights, so its cost follows by itself.
+     */
+    public long macs(int k) {
+        long macs = 0;
+        for (int g = 1; g <= checkGroup(k); g++) {
+            int layer = 0;
+            for (Parameter p : path(g).getParameters().values()) {
+                if (p.getArray().getShape().dimension() == 4) {
+                    macs += p.getArray().size() * outputArea(layer++);
+                }
+            }
+            for (Parameter p : head(g).getParameters().values()) {
+                if (p.getArray().getShape().dimension() == 2) {
+                    macs += p.getArray().size();
+                }
+            }
+        }
+        return macs;
+    }
+
+    /** Output positions of convolution layer {@code layer}: the input size halved by every pooling before it. */
+    private static long outputArea(int layer) {
+        int size = AlexNetSpec.SIZE;
+        for (int i = 0; i < layer; i++) {
+            size = AlexNetSpec.POOL_AFTER.get(i) ? size / 2 : size;
+        }
+        return (long) size * size;
+    }
+
     int checkGroup(int k) {
         if (k < 1 || k > spec.groups()) {
             throw new IllegalArgumentException("k must be in 1.." + spec.groups() + ", got " + k);

@@ -63,6 +63,11 @@ public final class DynamicModel implements AutoCloseable {
         return bundle.manifest().accuracy(checkK(k));
     }
 
+    /** Multiply-accumulates of one inference with {@code k} groups, as the manifest states them. */
+    public long macs(int k) {
+        return bundle.manifest().macs().get(checkK(k) - 1);
+    }
+
     /** Bytes of parameters that inference with {@code k} groups reads. */
     public long parameterBytes(int k) {
         return bundle.manifest().parameterBytes().get(checkK(k) - 1);

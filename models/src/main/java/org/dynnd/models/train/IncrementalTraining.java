@@ -148,7 +148,7 @@ public final class IncrementalTraining {
                     settings.groups(), List.of(AlexNetSpec.CHANNELS, AlexNetSpec.SIZE, AlexNetSpec.SIZE),
                     used.classNames(), new Manifest.Dataset(dataName, fit.count(), test.count(),
                             validation == null ? null : validation.count()),
-                    accuracy, dense, bytes, null, null, training, validated, denseValidated));
+                    accuracy, dense, bytes, null, null, training, validated, denseValidated, null));
         }
         return manifest;
     }

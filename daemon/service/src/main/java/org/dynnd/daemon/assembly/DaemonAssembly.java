@@ -28,6 +28,7 @@ import org.dynnd.daemon.control.ControlLoop;
 import org.dynnd.daemon.control.GovernorBridge;
 import org.dynnd.daemon.control.GovernorLivePart;
 import org.dynnd.daemon.control.LatencyLedger;
+import org.dynnd.daemon.control.ModelProfiles;
 import org.dynnd.daemon.control.OperatingPointPlan;
 import org.dynnd.daemon.control.OperatingPointSwitch;
 import org.dynnd.daemon.control.ProfileSource;
@@ -51,7 +52,6 @@ import org.dynnd.governor.control.Objective;
 import org.dynnd.governor.op.ComputeUnit;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.op.OperatingPoint;
-import org.dynnd.governor.profile.GroupedAlexNetCost;
 import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.governor.profile.Profile;
 import org.dynnd.models.bundle.BundleException;
@@ -102,12 +102,7 @@ public final class DaemonAssembly implements AutoCloseable {
         DynamicModel model = openModel(config, home);
         owned.add(model::close);
         int groups = model.groups();
-        double[] accuracy = new double[groups];
-        for (int k = 1; k <= groups; k++) {
-            accuracy[k - 1] = model.accuracy(k);
-        }
-        ModelProfile modelProfile = new GroupedAlexNetCost(groups).profile(
-                model.manifest().architecture(), model.manifest().parametersSha256().substring(0, 12), accuracy);
+        ModelProfile modelProfile = ModelProfiles.of(model);
 
         String name = config.platform().name();
         if (!config.platform().emulated() && !config.emulation().coRunner().isEmpty()) {
@@ -115,7 +110,7 @@ public final class DaemonAssembly implements AutoCloseable {
                     + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
         }
         board = BoardSession.open(new BoardRequest(name, "platform.name", home.resolve("config/boards"),
-                config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()), runtimeDir, BoardRequest.DAEMON_STATE_FILE, groups,
+                config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()), runtimeDir, BoardRequest.DAEMON_STATE_FILE, ModelProfiles.fullMacs(model),
                 config.sensors(), config.emulation().coRunner(), null, System::nanoTime, pid));
         owned.add(board);
         // Closed first (close() goes backwards): the knobs are back, and writes refused, before the loop stops.

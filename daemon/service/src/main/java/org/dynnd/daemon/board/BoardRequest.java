@@ -18,14 +18,15 @@ import org.dynnd.daemon.config.SensorsConfig;
  * @param sysfsRoot where a real board's sysfs files are (ignored for an emulated board)
  * @param runtimeDir where the lock, the hardware-state file and an emulated board's tree live
  * @param stateFileName the hardware-state file's name in {@code runtimeDir}
- * @param groups the model's channel groups, which the board model's profile is made for
+ * @param fullModelMacs multiply-accumulates of one full-width inference of the model, which the
+ *     board model's latencies scale with
  * @param sensors the rails' names and sampling period
  * @param coRunners the emulated board's co-runners (empty for a real board)
  * @param writable when non-null, every frequency file must pass it before anything is written
  * @param nanoClock the monotonic clock sensors and emulation keep time with
  * @param pid the process recorded as the owner of the hardware-state file
  */
-public record BoardRequest(String platform, String option, Path presetsFolder, Path sysfsRoot, Path runtimeDir, String stateFileName, int groups,
+public record BoardRequest(String platform, String option, Path presetsFolder, Path sysfsRoot, Path runtimeDir, String stateFileName, long fullModelMacs,
         SensorsConfig sensors, List<CoRunnerConfig> coRunners, Predicate<Path> writable, LongSupplier nanoClock, long pid) {
 
     /** The prefix of an emulated board's platform name. */
@@ -43,8 +44,8 @@ public record BoardRequest(String platform, String option, Path presetsFolder, P
         if (!platform.startsWith(EMULATED)) {
             Objects.requireNonNull(sysfsRoot, "sysfsRoot");
         }
-        if (groups < 1) {
-            throw new IllegalArgumentException("groups must be at least 1, got " + groups);
+        if (fullModelMacs < 1) {
+            throw new IllegalArgumentException("a model costs at least one multiply-accumulate, got " + fullModelMacs);
         }
     }
 

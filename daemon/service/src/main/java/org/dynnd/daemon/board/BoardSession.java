@@ -137,7 +137,7 @@ public final class BoardSession implements AutoCloseable {
         void build() throws ConfigException, IOException {
             Path stateFile = request.runtimeDir().resolve(request.stateFileName());
             DaemonRuntime.restoreLeftover(stateFile);
-            BoardModel model = preset.boardModel().isEmpty() ? null : Boards.byName(preset.boardModel(), request.groups());
+            BoardModel model = preset.boardModel().isEmpty() ? null : Boards.forModel(preset.boardModel(), request.fullModelMacs());
             Path sysfsRoot = request.sysfsRoot();
             if (request.emulated()) {
                 emulationTicks = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -145,7 +145,7 @@ public final class BoardSession implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-                emulated = EmulatedPlatform.start(preset, Boards.byName(preset.boardModel(), request.groups()),
+                emulated = EmulatedPlatform.start(preset, Boards.forModel(preset.boardModel(), request.fullModelMacs()),
                         request.coRunners(), request.runtimeDir(), emulationTicks, request.nanoClock());
                 sysfsRoot = emulated.sysfsRoot();
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dynnd.daemon.board.BoardSession;
 import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.control.ModelProfiles;
 import org.dynnd.daemon.emulation.EmulatedLatency;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.profile.ModelProfile;
@@ -47,7 +48,7 @@ record BoardCharacterisation(String board, BoardModel boardModel, Profile profil
         Files.createDirectories(s.out());
         Path state = s.out().resolve(STATE_FILE);
         BoardSession session = BoardMeasurement.open(s.platform(), s.presets(), s.sysfsRoot(), s.out(), STATE_FILE,
-                model.groups(), s.nanoClock());
+                ModelProfiles.fullMacs(model), s.nanoClock());
         try (session) {
             progress.printf(Locale.ROOT, "board %s: units %s; the hardware's settings are kept in %s until restored%n",
                     session.name(), session.units().stream().map(u -> u.name()).toList(), state);

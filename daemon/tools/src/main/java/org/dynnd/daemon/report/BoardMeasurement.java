@@ -41,15 +41,15 @@ public final class BoardMeasurement {
      * @param stateFileName the hardware-state file's name in {@code outDir}
      */
     public static BoardSession open(String name, Path presetsFolder, Path sysfsRoot, Path outDir, String stateFileName,
-            int groups, LongSupplier nanoClock) throws ConfigException, IOException {
-        return open(name, presetsFolder, sysfsRoot, outDir, stateFileName, groups, Files::isWritable, nanoClock);
+            long fullModelMacs, LongSupplier nanoClock) throws ConfigException, IOException {
+        return open(name, presetsFolder, sysfsRoot, outDir, stateFileName, fullModelMacs, Files::isWritable, nanoClock);
     }
 
-    /** As {@link #open(String, Path, Path, Path, String, int, LongSupplier)}, with what tells whether this process may write a file. */
+    /** As {@link #open(String, Path, Path, Path, String, long, LongSupplier)}, with what tells whether this process may write a file. */
     static BoardSession open(String name, Path presetsFolder, Path sysfsRoot, Path outDir, String stateFileName,
-            int groups, Predicate<Path> writable, LongSupplier nanoClock) throws ConfigException, IOException {
+            long fullModelMacs, Predicate<Path> writable, LongSupplier nanoClock) throws ConfigException, IOException {
         BoardSession session = BoardSession.open(new BoardRequest(name, "--platform", presetsFolder, sysfsRoot, outDir,
-                stateFileName, groups, DynndConfig.defaults().sensors(), List.of(), writable, nanoClock, ProcessHandle.current().pid()));
+                stateFileName, fullModelMacs, DynndConfig.defaults().sensors(), List.of(), writable, nanoClock, ProcessHandle.current().pid()));
         if (session.sensors().power().none()) {
             session.close();
             throw new ConfigException("board " + session.name() + ": no readable power sensor under " + sysfsRoot

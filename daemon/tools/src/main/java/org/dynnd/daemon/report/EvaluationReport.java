@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.dynnd.daemon.config.ConfigException;
+import org.dynnd.daemon.control.ModelProfiles;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.Boards;
-import org.dynnd.governor.profile.GroupedAlexNetCost;
 import org.dynnd.governor.profile.ModelProfile;
 import org.dynnd.models.bundle.BundleException;
 import org.dynnd.models.data.DataSource;
@@ -84,20 +84,14 @@ public final class EvaluationReport {
                 ? DataSource.parse(s.accuracyData(), DataSource.SYSTEM_FASHION_MNIST).test() : null;
         ReportContent content;
         try (DynamicModel model = DynamicModel.open(s.model())) {
-            int groups = model.groups();
-            double[] accuracy = new double[groups];
-            for (int k = 1; k <= groups; k++) {
-                accuracy[k - 1] = model.accuracy(k);
-            }
-            // The profile the daemon builds for this bundle (DaemonAssembly): the architecture's cost per k.
-            ModelProfile profile = new GroupedAlexNetCost(groups).profile(model.manifest().architecture(),
-                    model.manifest().parametersSha256().substring(0, 12), accuracy);
+            // The profile the daemon builds for this bundle: the manifest's cost per k.
+            ModelProfile profile = ModelProfiles.of(model);
             String platform;
             BoardModel board;
             Characterisation ch;
             if (emulated) {
                 platform = s.platform();
-                board = Boards.byName(preset.boardModel(), groups);
+                board = Boards.forModel(preset.boardModel(), ModelProfiles.fullMacs(model));
                 ch = Characterisation.measure(model, board, profile, s.referenceRuns(), s.samples(), progress);
             } else {
                 BoardCharacterisation measured = BoardCharacterisation.measure(s, model, profile,

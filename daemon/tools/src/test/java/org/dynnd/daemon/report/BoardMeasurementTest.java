@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BoardMeasurementTest {
 
     private static final Path PRESETS = Path.of("../../config/boards");
+    /** The shipped bundle's full width: what a board model would scale its latencies with. */
+    private static final long FULL_MACS = new GroupedAlexNetCost(4).macs(4);
 
     @Test
     void aBoardWhoseFrequenciesCannotBeWrittenIsRefusedAsNeedingRoot(@TempDir Path dir) throws Exception {
@@ -32,7 +34,7 @@ class BoardMeasurementTest {
             Map<String, String> before = board.cpufreqFiles();
             Path state = dir.resolve("state.json");
             // What a user other than root sees: sysfs's cpufreq files are root's, mode 0644.
-            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4,
+            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", FULL_MACS,
                     p -> !p.toString().contains("cpufreq"), board.clock()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("board generic: cannot write " + board.root().resolve(FakeGenericBoard.CPUFREQ))
@@ -46,7 +48,7 @@ class BoardMeasurementTest {
     void aBoardWithoutAReadablePowerSensorIsRefused(@TempDir Path dir) throws Exception {
         try (FakeGenericBoard board = FakeGenericBoard.create(dir.resolve("sysfs"), false)) {
             Map<String, String> before = board.cpufreqFiles();
-            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4, System::nanoTime))
+            assertThatThrownBy(() -> BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", FULL_MACS, System::nanoTime))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("board generic: no readable power sensor under " + board.root())
                     .hasMessageContaining("run as root");
@@ -56,7 +58,7 @@ class BoardMeasurementTest {
 
     @Test
     void anUnknownBoardNamesTheAllowedOnes(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> BoardMeasurement.open("raspberry", PRESETS, dir, dir, "state.json", 4, System::nanoTime))
+        assertThatThrownBy(() -> BoardMeasurement.open("raspberry", PRESETS, dir, dir, "state.json", FULL_MACS, System::nanoTime))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("no board preset 'raspberry'")
                 .hasMessageContaining("allowed: auto, ").hasMessageContaining("generic");
         assertThat(Files.list(dir)).isEmpty();
@@ -70,7 +72,7 @@ class BoardMeasurementTest {
             Path state = dir.resolve("state.json");
             ModelProfile profile = new GroupedAlexNetCost(4).profile(model.manifest().architecture(), "test",
                     new double[] {80, 82, 84, 86});
-            BoardSession session = BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", 4, board.clock());
+            BoardSession session = BoardMeasurement.open("generic", PRESETS, board.root(), dir, "state.json", FULL_MACS, board.clock());
             ExecutorService calibration = Executors.newSingleThreadExecutor();
             Future<?> run = calibration.submit(() -> BoardMeasurement.calibrate(session, model, profile, Duration.ofMinutes(1), 3, board.clock()));
             // What the shutdown hook does on Ctrl-C: restore while the calibration is writing the knobs.
