@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
 import org.dynnd.models.net.Networks;
 import org.dynnd.models.net.Scheme;
 import org.dynnd.models.train.Evaluation;
-import org.dynnd.models.train.TrainingSettings;
 
 /** Writes small untrained bundles whose manifests hold what was really measured on them. */
 public final class TestBundles {

@@ -1,8 +1,6 @@
 package org.dynnd.models.bundle;
 
 import java.util.List;
-import org.dynnd.models.train.EpochReport;
-import org.dynnd.models.train.TrainingSettings;
 
 /**
  * {@code manifest.json} of a model bundle: what the parameter file holds, how it was made and

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.List;
+import java.util.Random;
 import java.util.function.LongSupplier;
+import org.dynnd.models.bundle.EpochReport;
 import org.dynnd.models.bundle.Manifest;
 import org.dynnd.models.bundle.ModelBundle;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
@@ -34,7 +36,7 @@ import org.dynnd.models.net.Scheme;
 public final class IncrementalTraining {
 
     /** Network name of the dense reference network. */
-    public static final String DENSE = "dense";
+    public static final String DENSE = TrainingSettings.DENSE;
 
     private final Scheme scheme;
     private final TrainingSettings settings;

@@ -13,6 +13,8 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.function.LongSupplier;
+import org.dynnd.models.bundle.EpochReport;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.Augmentation;
 import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;

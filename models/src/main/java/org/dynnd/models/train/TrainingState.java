@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.dynnd.models.bundle.EpochReport;
+import org.dynnd.models.bundle.TrainingSettings;
 
 /**
  * The progress of a training run as saved beside its checkpointed parameters: which epochs are

@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dynnd.models.bundle.EpochReport;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.FashionMnist;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.Networks;
 import org.dynnd.models.net.Scheme;
 import org.dynnd.models.runtime.DynamicModel;
-import org.dynnd.models.train.EpochReport;
 import org.dynnd.models.train.FrozenLogits;
 import org.dynnd.models.train.StageTrainer;
-import org.dynnd.models.train.TrainingSettings;
 
 /**
  * Training throughput of dynnd's trainer: images per second of every incremental stage of the

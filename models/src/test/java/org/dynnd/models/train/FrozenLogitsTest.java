@@ -17,6 +17,7 @@ import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import org.dynnd.models.TestImages;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.Augmentation;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;

@@ -42,6 +42,7 @@ import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.server.KernelPeerCredentials;
 import org.dynnd.daemon.server.ServerSettings;
 import org.dynnd.daemon.server.SocketServer;
+import org.dynnd.daemon.state.BoardLock;
 import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.governor.actuate.Actuators;
 import org.dynnd.governor.control.Budget;
@@ -99,6 +100,9 @@ public final class DaemonAssembly implements AutoCloseable {
             return t;
         });
         owned.add(scheduler::shutdownNow);
+        // Before anything is loaded, read or written: a second daemon is refused in one line.
+        BoardLock lock = BoardSession.lock(runtimeDir, config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()));
+        owned.add(lock::close);
         DynamicModel model = openModel(config, home);
         owned.add(model::close);
         int groups = model.groups();
@@ -110,8 +114,9 @@ public final class DaemonAssembly implements AutoCloseable {
                     + " platform is " + name + "; allowed: an empty list, or platform.name emulated:BOARD");
         }
         board = BoardSession.open(new BoardRequest(name, "platform.name", home.resolve("config/boards"),
-                config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()), runtimeDir, BoardRequest.DAEMON_STATE_FILE, ModelProfiles.fullMacs(model),
-                config.sensors(), config.emulation().coRunner(), null, System::nanoTime, pid));
+                config.platform().emulated() ? null : Path.of(config.platform().sysfsRoot()), runtimeDir,
+                BoardRequest.DAEMON_STATE_FILE, ModelProfiles.fullMacs(model), config.sensors(),
+                config.emulation().coRunner(), null, System::nanoTime, pid), lock);
         owned.add(board);
         // Closed first (close() goes backwards): the knobs are back, and writes refused, before the loop stops.
         String platformName = board.platformName();

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.emulation.EmulatedPlatform;
-import org.dynnd.daemon.lifecycle.DaemonRuntime;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.platform.BoardPresets;
 import org.dynnd.daemon.state.BoardLock;
@@ -19,9 +17,7 @@ import org.dynnd.governor.actuate.Actuators;
 import org.dynnd.governor.actuate.AffinitySyscalls;
 import org.dynnd.governor.actuate.FrequencyKnob;
 import org.dynnd.governor.actuate.LibcAffinity;
-import org.dynnd.governor.actuate.SysfsIo;
 import org.dynnd.governor.board.BoardModel;
-import org.dynnd.governor.board.Boards;
 import org.dynnd.governor.op.ComputeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +53,7 @@ public final class BoardSession implements AutoCloseable {
     private Actuators actuators;
     private boolean restored;
 
-    private BoardSession(Parts p) {
+    private BoardSession(BoardParts p) {
         this.request = p.request;
         this.preset = p.preset;
         this.lock = p.lock;
@@ -82,13 +78,43 @@ public final class BoardSession implements AutoCloseable {
      */
     public static BoardSession open(BoardRequest request) throws ConfigException, IOException {
         BoardPreset preset = preset(request);
-        BoardLock lock;
+        return open(request, preset, lock(request.runtimeDir(), request.emulated() ? null : request.sysfsRoot()));
+    }
+
+    /**
+     * As {@link #open(BoardRequest)}, with the board's lock taken beforehand ({@link #lock}) by a
+     * caller that has work to do between refusing a second daemon and opening the board (the
+     * daemon loads its model there, which the board model's costs come from). The session owns
+     * {@code lock} from now on, also when opening fails.
+     */
+    public static BoardSession open(BoardRequest request, BoardLock lock) throws ConfigException, IOException {
+        BoardPreset preset;
         try {
-            lock = BoardLock.acquire(request.runtimeDir(), request.emulated() ? null : request.sysfsRoot());
+            preset = preset(request);
+        } catch (ConfigException | IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return open(request, preset, lock);
+    }
+
+    /**
+     * Takes the lock of the board whose state lives in {@code runtimeDir} and whose knobs are under
+     * {@code sysfsRoot} (null for an emulated board, whose knobs are in the runtime folder).
+     *
+     * @throws ConfigException when another daemon or report holds it, in one line that names it
+     */
+    public static BoardLock lock(Path runtimeDir, Path sysfsRoot) throws ConfigException, IOException {
+        try {
+            return BoardLock.acquire(runtimeDir, sysfsRoot);
         } catch (BoardLock.AlreadyManagedException e) {
             throw new ConfigException(e.getMessage());
         }
-        Parts parts = new Parts(request, preset, lock);
+    }
+
+    private static BoardSession open(BoardRequest request, BoardPreset preset, BoardLock lock)
+            throws ConfigException, IOException {
+        BoardParts parts = new BoardParts(request, preset, lock);
         try {
             parts.build();
             BoardSession session = new BoardSession(parts);
@@ -114,72 +140,6 @@ public final class BoardSession implements AutoCloseable {
     private static ConfigException unknown(BoardRequest request, BoardPresets presets, String name) {
         return new ConfigException(request.option() + ": no board preset '" + name + "' in " + request.presetsFolder()
                 + "; allowed: auto, " + String.join(", ", presets.all().stream().map(BoardPreset::name).toList()));
-    }
-
-    /** The pieces in the order they are made, so that a failure half-way undoes exactly what was made. */
-    private static final class Parts {
-        final BoardRequest request;
-        final BoardPreset preset;
-        final BoardLock lock;
-        ScheduledExecutorService emulationTicks;
-        EmulatedPlatform emulated;
-        HardwareStateFile state;
-        ClosingSysfsIo io;
-        BoardUnits board;
-        SensorsSetup sensors;
-
-        Parts(BoardRequest request, BoardPreset preset, BoardLock lock) {
-            this.request = request;
-            this.preset = preset;
-            this.lock = lock;
-        }
-
-        void build() throws ConfigException, IOException {
-            Path stateFile = request.runtimeDir().resolve(request.stateFileName());
-            DaemonRuntime.restoreLeftover(stateFile);
-            BoardModel model = preset.boardModel().isEmpty() ? null : Boards.forModel(preset.boardModel(), request.fullModelMacs());
-            Path sysfsRoot = request.sysfsRoot();
-            if (request.emulated()) {
-                emulationTicks = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "dynnd-emulated-board");
-                    t.setDaemon(true);
-                    return t;
-                });
-                emulated = EmulatedPlatform.start(preset, Boards.forModel(preset.boardModel(), request.fullModelMacs()),
-                        request.coRunners(), request.runtimeDir(), emulationTicks, request.nanoClock());
-                sysfsRoot = emulated.sysfsRoot();
-            }
-            state = new HardwareStateFile(stateFile, sysfsRoot, request.pid());
-            io = new ClosingSysfsIo(new StateRecordingIo(SysfsIo.FILES, state, sysfsRoot));
-            board = BoardUnits.of(preset, model, sysfsRoot, io, emulated != null);
-            if (request.writable() != null) {
-                WritableKnobs.require(preset, board.knobs(), request.writable());
-            }
-            sensors = SensorsSetup.start(preset, request.sensors(), sysfsRoot, state, request.nanoClock());
-        }
-
-        void undo() {
-            if (sensors != null) {
-                sensors.close();
-            }
-            if (io != null) {
-                io.close();
-            }
-            if (state != null) {
-                try {
-                    state.restore(); // an INA231 that discovery switched on is switched off again
-                } catch (IOException e) {
-                    LOG.error("cannot remove the hardware-state file {}: {}", state.file(), e.toString());
-                }
-            }
-            if (emulated != null) {
-                emulated.close();
-            }
-            if (emulationTicks != null) {
-                emulationTicks.shutdownNow();
-            }
-            lock.close();
-        }
     }
 
     /** The preset's name, such as {@code generic} or {@code odroid-xu3}. */

@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Arbiter} on one thread of its own, since the governor's {@code apply} may write
- * sysfs files and must not stall an event loop. Client requests wait in a bounded queue (a full
+ * Runs the {@link Arbiter} on one thread of its own: an arbitration walks every lease and asks the
+ * governor to choose a point (which waits for the controller while a control period holds it),
+ * work that must not stall the event loops serving every other client. Client requests wait in a bounded queue (a full
  * one answers {@code busy}); the release of a closed connection is always queued, as leases must
  * end with their connections.
  *

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 
-/** Writes each reply or event as one line of JSON. */
+/** Writes each reply or event as one line of JSON; one instance serves every connection (Jackson's mapper is thread-safe). */
 @Sharable
 final class ReplyEncoder extends MessageToByteEncoder<JsonNode> {
 

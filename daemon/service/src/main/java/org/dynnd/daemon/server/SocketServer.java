@@ -145,6 +145,8 @@ public final class SocketServer implements AutoCloseable {
     }
 
     private static final HalfClose HALF_CLOSE = new HalfClose();
+    /** Stateless and sharable: one for every connection, not one mapper per client. */
+    private static final ReplyEncoder REPLY_ENCODER = new ReplyEncoder();
 
     private ServerBootstrap bootstrap(io.netty.channel.ChannelFactory<EpollServerDomainSocketChannel> factory) {
         return new ServerBootstrap()
@@ -164,7 +166,7 @@ public final class SocketServer implements AutoCloseable {
                     protected void initChannel(EpollDomainSocketChannel ch) throws IOException {
                         ch.attr(Session.KEY).set(new Session(clients.nextId(), identities.identify(ch)));
                         ch.pipeline().addLast(
-                                new ReplyEncoder(),
+                                REPLY_ENCODER,
                                 gate,
                                 new LineFramer(settings.ownLineBytes(), settings.maxLineBytes(), settings.maxInFlight(), largeLines),
                                 new RequestDecoder(),

@@ -22,6 +22,7 @@ import org.dynnd.models.eval.ReferenceExport;
 import org.dynnd.models.eval.WidthReport;
 import org.dynnd.models.net.AlexNetSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dynnd eval}: top-1 accuracy and single-image latency of a model bundle at every k. */
@@ -31,9 +32,8 @@ import picocli.CommandLine.Option;
         description = "Print the top-1 test accuracy and the mean single-image latency of a model bundle at every k.")
 public final class EvalCommand implements Callable<Integer>, DynndTool {
 
-    @Option(names = "--model", paramLabel = "DIR",
-            description = "the bundle folder (default: the distribution's models/alexnet-g4-fmnist)")
-    Path model;
+    @Mixin
+    BundleOption bundle;
 
     @Option(names = "--data", paramLabel = "DATA",
             description = "test data: fashion-mnist, fashion-mnist:DIR, cifar10:DIR or DIR (default: the bundle's data set)")
@@ -43,8 +43,8 @@ public final class EvalCommand implements Callable<Integer>, DynndTool {
             description = "single-image inferences timed per k (default: ${DEFAULT-VALUE})")
     int latencyImages;
 
-    @Option(names = "--threads", defaultValue = "0", description = "intra-op threads; 0 keeps PyTorch's default")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
@@ -58,8 +58,8 @@ public final class EvalCommand implements Callable<Integer>, DynndTool {
 
     @Override
     public Integer call() throws IOException {
-        Path folder = model != null ? model : defaultModel();
-        ModelOptions.threads(threads);
+        Path folder = bundle.folder();
+        int threads = threadsOption.apply();
         if (latencyImages < 0) {
             throw new UserErrorException("--latency-images must not be negative, got " + latencyImages);
         }
@@ -106,13 +106,5 @@ public final class EvalCommand implements Callable<Integer>, DynndTool {
         System.out.printf("parameter bytes: one %s model %d, %d separate models of widths 1/%d..%d/%d %d (%.2fx)%n",
                 manifest.architecture(), memory.groupedBytes(), manifest.groups(), manifest.groups(), manifest.groups(),
                 manifest.groups(), memory.separateModelsBytes(), memory.ratio());
-    }
-
-    private static Path defaultModel() {
-        String home = System.getProperty("dynnd.home");
-        if (home == null) {
-            throw new UserErrorException("no --model given and dynnd.home is not set; name the bundle folder with --model DIR");
-        }
-        return Path.of(home, "models", "alexnet-g4-fmnist");
     }
 }

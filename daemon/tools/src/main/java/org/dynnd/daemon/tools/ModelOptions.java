@@ -5,7 +5,7 @@ import org.dynnd.daemon.cli.UserErrorException;
 import org.dynnd.models.data.DataSource;
 import org.dynnd.models.runtime.DynamicModel;
 
-/** What the model commands share: the system data folder and the intra-op thread setting. */
+/** Where {@code fashion-mnist} is on this system, for the model commands. */
 final class ModelOptions {
 
     private ModelOptions() {}
@@ -14,15 +14,5 @@ final class ModelOptions {
     static Path systemFashionMnist() {
         String override = System.getProperty("dynnd.fashion-mnist");
         return override == null ? DataSource.SYSTEM_FASHION_MNIST : Path.of(override);
-    }
-
-    /** Sets PyTorch's intra-op threads of the calling thread when {@code threads > 0}. */
-    static void threads(int threads) {
-        if (threads < 0) {
-            throw new UserErrorException("--threads must be 0 (PyTorch's default) or positive, got " + threads);
-        }
-        if (threads > 0) {
-            DynamicModel.setIntraOpThreads(threads);
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.dynnd.daemon.report.EvaluationReport;
 import org.dynnd.models.bundle.BundleException;
 import org.dynnd.models.data.DatasetException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,9 +40,8 @@ public final class ReportCommand implements Callable<Integer>, DynndTool {
             description = "Where a real board's /sys is found (default: ${DEFAULT-VALUE}); not used when emulated.")
     Path sysfsRoot;
 
-    @Option(names = "--model", paramLabel = "DIR",
-            description = "The grouped model bundle (default: the distribution's models/alexnet-g4-fmnist).")
-    Path model;
+    @Mixin
+    BundleOption model;
 
     @Option(names = "--nested-model", paramLabel = "DIR",
             description = "The nested-width bundle to compare with (default: MODEL-nested beside the model; when"
@@ -87,7 +87,7 @@ public final class ReportCommand implements Callable<Integer>, DynndTool {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserErrorException("--out: " + out + " is a file; allowed: a folder (created when missing)");
         }
-        Path bundle = model != null ? model : Path.of(home, "models", "alexnet-g4-fmnist");
+        Path bundle = model.folder();
         Path nested = nestedModel != null ? nestedModel
                 : bundle.toAbsolutePath().resolveSibling(bundle.toAbsolutePath().getFileName() + "-nested");
         // The plots are drawn off screen, also where a display is set.

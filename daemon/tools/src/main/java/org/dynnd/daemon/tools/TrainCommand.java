@@ -12,14 +12,15 @@ import java.util.stream.Stream;
 import org.dynnd.daemon.cli.DynndTool;
 import org.dynnd.daemon.cli.UserErrorException;
 import org.dynnd.models.bundle.Manifest;
+import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.DataSource;
 import org.dynnd.models.data.DatasetException;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.Scheme;
 import org.dynnd.models.train.IncrementalTraining;
 import org.dynnd.models.train.TrainingException;
-import org.dynnd.models.train.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -107,8 +108,8 @@ public final class TrainCommand implements Callable<Integer>, DynndTool {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "intra-op threads; 0 keeps PyTorch's default")
-    int threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the bundle folder to write")
     Path out;
@@ -125,7 +126,7 @@ public final class TrainCommand implements Callable<Integer>, DynndTool {
             throw new UserErrorException(validationImages != 0 ? "give --val-split or --validation-images, not both"
                     : "--val-split must be a fraction in [0, 1), got " + valSplit);
         }
-        ModelOptions.threads(threads);
+        threadsOption.apply();
         DataSource source;
         ImageSet train;
         ImageSet test;

@@ -1,4 +1,4 @@
-package org.dynnd.models.train;
+package org.dynnd.models.bundle;
 
 /**
  * What one training epoch did.

@@ -1,4 +1,4 @@
-package org.dynnd.models.train;
+package org.dynnd.models.bundle;
 
 import java.util.List;
 
@@ -33,6 +33,9 @@ public record TrainingSettings(
         int groups, int epochsPerStage, int denseEpochs, int batchSize, float learningRate, float decay,
         int trainImages, long seed, String optimizer, String schedule, Float momentum, Float weightDecay,
         Integer validationImages, Integer cropPadding, Boolean flip, Integer augmentViews) {
+
+    /** The name the dense reference network is trained, checkpointed and reported under. */
+    public static final String DENSE = "dense";
 
     /** The optimizers this trainer builds. */
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd");
@@ -110,9 +113,9 @@ public record TrainingSettings(
         return augments() ? augmentViews : 1;
     }
 
-    /** Epochs of a stage of {@code network} ({@link IncrementalTraining#DENSE} or the grouped/nested one). */
+    /** Epochs of a stage of {@code network} ({@link #DENSE} or the grouped/nested one). */
     public int epochs(String network) {
-        return network.equals(IncrementalTraining.DENSE) ? denseEpochs : epochsPerStage;
+        return network.equals(DENSE) ? denseEpochs : epochsPerStage;
     }
 
     /**
