@@ -179,7 +179,7 @@ public final class DaemonAssembly implements AutoCloseable {
         int initial = prior == null
                 ? space.indexOf(new org.dynnd.governor.op.OperatingPoint(space.maxK(), 0, units.get(0).maxFrequencyKHz()))
                 : new Controller(prior, controllerConfig).preview(org.dynnd.governor.control.Budget.unconstrained(objective))
-                        .primary();
+                        .decision().primary();
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
                 dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
         // Calibration runs on an inference thread: the actuators pin exactly those (and their

@@ -44,14 +44,11 @@ final class GovernorBridge implements GovernorPort {
 
     @Override
     public Decision evaluate(Budget budget) {
-        org.dynnd.governor.control.Decision d;
-        double latency;
-        synchronized (controller) {
-            d = controller.preview(toGovernor(budget));
-            // The bound the selection checked, not the profile's mean: a client's "met" then agrees
-            // with the governor's "feasible" on latency.
-            latency = controller.latencyBoundMs(d.primary());
-        }
+        Controller.Preview preview = controller.preview(toGovernor(budget));
+        org.dynnd.governor.control.Decision d = preview.decision();
+        // The bound the selection checked, not the profile's mean: a client's "met" then agrees
+        // with the governor's "feasible" on latency.
+        double latency = preview.latencyBoundMs();
         int op = d.primary();
         return new Decision(d.feasible(), Points.info(space, op),
                 new Prediction(latency, d.predictedEnergyMj(), d.predictedPowerW(), d.predictedAccuracy()));
