@@ -49,6 +49,8 @@ final class LatencySpread {
     private final double[] logSq;
     private final double[] msSq;
     private final boolean[] touched;
+    /** Per (k, unit), the bound factor its points share in one {@link #boundFactors}: scratch. */
+    private final double[] sharedFactor;
     private final EmpiricalTail residuals;
     private final int[] slotOf;
 
@@ -66,6 +68,7 @@ final class LatencySpread {
         logSq = new double[slots];
         msSq = new double[slots];
         touched = new boolean[slots];
+        sharedFactor = new double[slots];
         residuals = new EmpiricalTail(slots, confidence);
         slotOf = new int[space.size()];
         for (int op = 0; op < slotOf.length; op++) {
@@ -187,12 +190,28 @@ final class LatencySpread {
      * Per operating point, the factor on its profiled latency that one inference stays under:
      * {@code slowdown[u]} x exp(sqrt({@code state[u]} + tail²)), with the tail of {@link #tail} at the
      * point's typical latency (profile x slow-down).
+     *
+     * <p>The exponential is most of a decision's time, and most points share their factor: every
+     * point of a (k, unit) that has no samples yet, or whose frequency is slow enough that the ratio
+     * reading of the spread is the larger (see the class comment), has the same variance, so the
+     * same tail and factor. Those are computed once per (k, unit), with the very same arithmetic.
      */
     void boundFactors(Profile profile, double[] slowdown, double[] state, double z, double[] into) {
+        java.util.Arrays.fill(sharedFactor, Double.NaN);
         for (int i = 0; i < into.length; i++) {
             int u = space.unitOf(i);
-            double tail = tail(i, profile.latencyMs(i) * slowdown[u], z);
+            int s = slot(i);
+            double typicalMs = profile.latencyMs(i) * slowdown[u];
+            boolean shared = !(dof[s] > 0) || logSq[s] >= msSq[s] / (typicalMs * typicalMs);
+            if (shared && !Double.isNaN(sharedFactor[s])) {
+                into[i] = sharedFactor[s];
+                continue;
+            }
+            double tail = tail(i, typicalMs, z);
             into[i] = slowdown[u] * Math.exp(Math.sqrt(state[u] + tail * tail));
+            if (shared) {
+                sharedFactor[s] = into[i];
+            }
         }
     }
 
