@@ -1,6 +1,7 @@
 package org.dynnd.governor.control;
 
 import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.Profile;
 
 /**
  * The per-inference spread of latency (the variance of the log latency of single inferences
@@ -10,9 +11,9 @@ import org.dynnd.governor.op.OpSpace;
  * <p>Why not one spread for everything: on a shared host (and on a board, where preemptions by
  * other programs last as long whatever the operating point) much of the jitter is time added to
  * an inference, not a ratio of it; the same milliseconds are a small log spread at a slow point
- * and a large one at a fast point. One spread, learnt mostly where the controller spent its time,
- * then underestimated the tail exactly where a tight latency budget sends it (k=2 on the big
- * cluster at 1.5 GHz: p95 7.2-8.9 ms against a bound of 6.86 ms, period after period).
+ * and a large one at a fast point. One spread, learnt mostly where the controller spends its time
+ * (the slower points a loose budget allows), would underestimate the tail exactly at the fast
+ * points a tight latency budget sends it to.
  *
  * <p>Within one (k, unit) the operating points differ only in frequency, so their latencies
  * differ by up to ten times. Whether the jitter there is added time or a ratio cannot be told from
@@ -22,24 +23,19 @@ import org.dynnd.governor.op.OpSpace;
  *
  * <p>The jitter of a shared machine is not log-normal: most inferences take their time and a few
  * are preempted. A variance fitted to that mixture puts the 99th percentile well inside the
- * preempted ones (in the demo, k=2 on the A7 had p50 11 ms and p95 15.5 ms while the fitted bound
- * said 13 ms). So a (k, unit) also keeps its last {@value #RING} residuals, and once it holds enough
- * for the quantile asked ({@code 2 / (1 - confidence)}), the tail is the empirical quantile where
- * it lies above the fitted one and more residuals exceed the fitted tail than sampling explains
- * (see {@code heavierThanFitted}); otherwise the fitted one.
+ * preempted ones, below where a few percent of the inferences actually end. So a (k, unit) also keeps its last residuals ({@link EmpiricalTail}), and once it
+ * holds enough for the quantile asked, the tail is the empirical quantile where it lies above the
+ * fitted one and more residuals exceed the fitted tail than sampling explains; otherwise the
+ * fitted one.
  */
 final class LatencySpread {
 
     /** Weight of one period in the moving average of the global spread, once warmed up. */
     private static final double GLOBAL_WEIGHT = 0.02;
-    /** Residuals a (k, unit) keeps for its empirical tail. */
-    static final int RING = 256;
     /** Forgetting of a (k, unit)'s samples per period in which it ran. */
     private static final double POINT_DECAY = 0.9;
     /** The global spread counts as this many degrees of freedom of a (k, unit)'s own samples. */
     private static final double PRIOR_DOF = 8;
-    /** Binomial standard deviations of excess exceedances before the empirical tail replaces the fitted one. */
-    private static final double EXCESS_SIGMAS = 2;
     /** Standard deviations at which a residual is clipped in the fitted variance. */
     private static final double CLIP_SIGMAS = 4;
 
@@ -53,42 +49,31 @@ final class LatencySpread {
     private final double[] logSq;
     private final double[] msSq;
     private final boolean[] touched;
-    private double confidence;
-    private int minSamples;
-    private final double[][] residuals;
-    private final int[] filled;
-    private final double[] empirical;
-    private final int[] sortedAt;
-    private final double[][] sorted;
+    /** Per (k, unit), the bound factor its points share in one {@link #boundFactors}: scratch. */
+    private final double[] sharedFactor;
+    private final EmpiricalTail residuals;
     private final int[] slotOf;
 
-    /** From now on, bounds are asked for {@code confidence} (a reloaded configuration); the residuals are kept. */
+    /** From now on, bounds are asked for {@code confidence} (a reloaded configuration); what was learnt is kept. */
     void confidence(double confidence) {
-        this.confidence = confidence;
-        this.minSamples = (int) Math.ceil(2 / (1 - confidence));
+        residuals.confidence(confidence);
     }
 
     /** @param confidence the quantile of single latencies the bound is asked for */
     LatencySpread(OpSpace space, double confidence) {
         this.space = space;
         this.ks = space.ks().length;
-        this.confidence = confidence;
-        this.minSamples = (int) Math.ceil(2 / (1 - confidence));
         int slots = space.units().size() * ks;
         dof = new double[slots];
         logSq = new double[slots];
         msSq = new double[slots];
         touched = new boolean[slots];
-        residuals = new double[slots][RING];
-        filled = new int[slots];
-        empirical = new double[slots];
-        sortedAt = new int[slots];
-        sorted = new double[slots][];
+        sharedFactor = new double[slots];
+        residuals = new EmpiricalTail(slots, confidence);
         slotOf = new int[space.size()];
         for (int op = 0; op < slotOf.length; op++) {
             slotOf[op] = space.unitOf(op) * ks + space.kIndex(space.k(op));
         }
-        java.util.Arrays.fill(empirical, Double.NaN);
     }
 
     private int slot(int op) {
@@ -115,21 +100,21 @@ final class LatencySpread {
         double typicalMs = Math.exp(mean);
         int s = slot(op);
         // Deviations from the segment's own mean are short of deviations from the true one by
-        // sqrt((n - 1) / n): a simulated period holds only four inferences.
+        // sqrt((n - 1) / n), which matters at the few inferences a short period holds.
         double unbias = Math.sqrt(n / (n - 1.0));
         // The fitted spread describes the body of the distribution; preemptions are its tail, which
         // the residual ring (unclipped) shows to the empirical quantile. A residual beyond
         // CLIP_SIGMAS of the present spread, or of the segment's own robust spread (so that a
-        // genuine rise gets through at once), counts at that size in the variance: a preempted
-        // inference in a few hundred, too rare for the 99 % bound, otherwise inflated the fitted
-        // spread until a feasible budget looked infeasible and the accuracy floor was given up.
+        // genuine rise gets through at once), counts at that size in the variance: unclipped, a
+        // preempted inference in a few hundred, too rare to move the bound's quantile, would inflate
+        // the body's spread and with it every bound, until feasible budgets looked infeasible.
         double clip = CLIP_SIGMAS * Math.max(Math.sqrt(Math.max(at(op, typicalMs), 1e-4)) / unbias,
                 robustSigma(latenciesMs, n));
         double within = 0;
         for (double t : latenciesMs) {
             if (t > 0 && Double.isFinite(t)) {
                 double d = Math.log(t) - mean;
-                residuals[s][filled[s]++ % RING] = d * unbias;
+                residuals.add(s, d * unbias);
                 double c = Math.max(-clip, Math.min(clip, d));
                 within += c * c;
             }
@@ -175,16 +160,8 @@ final class LatencySpread {
     /** Ends a period: updates the global spread from the period's samples (a running mean at first, then a slow moving average). */
     void endPeriod() {
         for (int s = 0; s < touched.length; s++) {
-            // Sorted again once a period's worth (an eighth of the ring) is new, not at every decision.
-            if (touched[s] && filled[s] >= minSamples && filled[s] - sortedAt[s] >= RING / 8) {
-                sortedAt[s] = filled[s];
-                int n = Math.min(filled[s], RING);
-                if (sorted[s] == null || sorted[s].length != n) {
-                    sorted[s] = new double[n];
-                }
-                System.arraycopy(residuals[s], 0, sorted[s], 0, n);
-                java.util.Arrays.sort(sorted[s]);
-                empirical[s] = sorted[s][Math.max(0, (int) Math.ceil(confidence * n) - 1)];
+            if (touched[s]) {
+                residuals.endPeriod(s);
             }
         }
         java.util.Arrays.fill(touched, false);
@@ -201,50 +178,41 @@ final class LatencySpread {
      * How far above its typical latency, in log, one inference at {@code op} stays with the
      * confidence: {@code z} fitted standard deviations (converted to {@code typicalMs}, see the
      * class comment), or the (k, unit)'s empirical quantile where the residuals show a heavier tail
-     * than the fitted one, taken as a ratio: converted as
-     * added time it made a split of two frequencies of one (k, unit) look far noisier at the fast
-     * one, and the co-runner scenario settled in 15 periods instead of 2.
+     * than the fitted one ({@link EmpiricalTail#tail}). The empirical quantile is taken as a ratio,
+     * not converted as added time: converted, it would make a split of two frequencies of one
+     * (k, unit) look far noisier at the fast one than it is.
      */
     double tail(int op, double typicalMs, double z) {
-        double fitted = z * Math.sqrt(at(op, typicalMs));
-        int s = slot(op);
-        double q = empirical[s];
-        if (Double.isNaN(q) || q <= fitted || !heavierThanFitted(s, fitted)) {
-            return fitted;
-        }
-        return q;
+        return residuals.tail(slot(op), z * Math.sqrt(at(op, typicalMs)));
     }
 
     /**
-     * Whether more of the (k, unit)'s residuals exceed {@code fitted} than sampling alone explains:
-     * above the expected {@code (1 - confidence) n} by {@value #EXCESS_SIGMAS} binomial standard
-     * deviations. The quantile of a few hundred residuals is itself noisy (at 0.99 of 256 it is the
-     * third largest), and taking it whenever it lay above the fitted tail biased every bound up:
-     * in the co-runner scenario the full model at the top frequency then stayed just infeasible
-     * at the co-runner's 1.7x for 40 periods, and dynnd lost accuracy to a static setting.
-     * A mixture with preemptions still shows many more exceedances than that and keeps its tail.
+     * Per operating point, the factor on its profiled latency that one inference stays under:
+     * {@code slowdown[u]} x exp(sqrt({@code state[u]} + tail²)), with the tail of {@link #tail} at the
+     * point's typical latency (profile x slow-down).
+     *
+     * <p>The exponential is most of a decision's time, and most points share their factor: every
+     * point of a (k, unit) that has no samples yet, or whose frequency is slow enough that the ratio
+     * reading of the spread is the larger (see the class comment), has the same variance, so the
+     * same tail and factor. Those are computed once per (k, unit), with the very same arithmetic.
      */
-    private boolean heavierThanFitted(int s, double fitted) {
-        double[] r = sorted[s];
-        int n = r.length;
-        int above = n - upperBound(r, fitted);
-        double expected = (1 - confidence) * n;
-        return above > expected + EXCESS_SIGMAS * Math.sqrt(expected * confidence);
-    }
-
-    /** The index of the first element of ascending {@code a} greater than {@code x}. */
-    private static int upperBound(double[] a, double x) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    void boundFactors(Profile profile, double[] slowdown, double[] state, double z, double[] into) {
+        java.util.Arrays.fill(sharedFactor, Double.NaN);
+        for (int i = 0; i < into.length; i++) {
+            int u = space.unitOf(i);
+            int s = slot(i);
+            double typicalMs = profile.latencyMs(i) * slowdown[u];
+            boolean shared = !(dof[s] > 0) || logSq[s] >= msSq[s] / (typicalMs * typicalMs);
+            if (shared && !Double.isNaN(sharedFactor[s])) {
+                into[i] = sharedFactor[s];
+                continue;
+            }
+            double tail = tail(i, typicalMs, z);
+            into[i] = slowdown[u] * Math.exp(Math.sqrt(state[u] + tail * tail));
+            if (shared) {
+                sharedFactor[s] = into[i];
             }
         }
-        return lo;
     }
 
     /**
@@ -253,9 +221,9 @@ final class LatencySpread {
      * its empirical tail, else from the fitted spread as a normal.
      */
     double exceedance(int op, double typicalMs, double logMargin) {
-        double[] r = sorted[slot(op)];
-        if (r != null && r.length >= minSamples) {
-            return (r.length - upperBound(r, logMargin)) / (double) r.length;
+        double share = residuals.exceedance(slot(op), logMargin);
+        if (!Double.isNaN(share)) {
+            return share;
         }
         return 1 - NormalQuantile.cdf(logMargin / Math.sqrt(Math.max(at(op, typicalMs), 1e-12)));
     }

@@ -1,5 +1,6 @@
 package org.dynnd.governor.control;
 
+import java.util.EnumSet;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.profile.Profile;
 
@@ -7,7 +8,9 @@ import org.dynnd.governor.profile.Profile;
  * What every operating point would do in the coming period under one selection's input (see
  * {@link Selector} for the formulas): its latency bound, utilisation, average power, energy per
  * inference served, and which constraints of the budget it breaks. The arrays are filled in place
- * by {@link #evaluate}, so a selection allocates nothing here.
+ * by {@link #evaluate}, so a selection allocates nothing here. The controller evaluates once a
+ * period and hands the same figures to the selection and to the probe of stale units, so both
+ * judge a point by the same numbers.
  */
 final class PointEvaluation {
 
@@ -27,6 +30,8 @@ final class PointEvaluation {
     final int[] mask;
     /** Whether the point cannot keep up with the request rate. */
     final boolean[] overloaded;
+    /** Bits of the constraints in force (latency always). */
+    private int active;
 
     PointEvaluation(Profile profile) {
         this.profile = profile;
@@ -47,9 +52,9 @@ final class PointEvaluation {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("request rate must be positive, got " + rate + " per ms");
         }
-        int active = LATENCY;
+        int bits = LATENCY;
         for (Constraint c : b.constraints()) {
-            active |= c.bit();
+            bits |= c.bit();
         }
         int n = space.size();
         for (int i = 0; i < n; i++) {
@@ -81,6 +86,25 @@ final class PointEvaluation {
             }
             mask[i] = m;
         }
+        active = bits;
+        return bits;
+    }
+
+    /** The bits of the constraints in force in the last {@link #evaluate} (latency always). */
+    int active() {
         return active;
+    }
+
+    /** {@code op} alone, with its predicted figures. */
+    Decision single(int op) {
+        return new Decision(op, -1, 1.0, true, EnumSet.noneOf(Constraint.class), power[op], energy[op],
+                profile.accuracyPercent(op));
+    }
+
+    /** A share {@code x} of the inferences on {@code a}, the rest on {@code b}, with the averaged figures. */
+    Decision mix(int a, int b, double x) {
+        return new Decision(a, b, x, true, EnumSet.noneOf(Constraint.class), x * power[a] + (1 - x) * power[b],
+                x * energy[a] + (1 - x) * energy[b],
+                x * profile.accuracyPercent(a) + (1 - x) * profile.accuracyPercent(b));
     }
 }

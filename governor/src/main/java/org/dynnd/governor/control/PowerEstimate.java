@@ -27,9 +27,9 @@ final class PowerEstimate {
     private static final double POOL_MEMORY = 0.5;
     /**
      * Disagreement, in standard deviations, at which the pool replaces the unit's estimate. Lower
-     * than a step's threshold: the pool is evidence already gathered over readings, and a
-     * stricter test let the estimate creep down after a power interference ended, keeping the
-     * unit looking 5% dearer (and unused under a cap) for 75 periods.
+     * than a step's threshold: the pool is evidence already gathered over readings. With a stricter
+     * test the estimate only creeps toward the pool after a power interference ends, and the unit
+     * looks dearer than it is (so unused under a cap) for many periods.
      */
     private static final double POOL_RESTART_SIGMAS = 2;
 
@@ -68,6 +68,21 @@ final class PowerEstimate {
     /** The power filter of {@code unit} (shared by all units with a global estimate). */
     SlowdownFilter filter(int unit) {
         return filters[perUnit ? unit : 0];
+    }
+
+    /**
+     * The factor on {@code unit}'s profiled power that the period's average stays under: the
+     * filter's trend-corrected mean plus {@code z} of its standard deviations.
+     */
+    double upperFactor(int unit, double z) {
+        SlowdownFilter f = filter(unit);
+        return Math.exp(f.logMean() + f.logSlope() + z * Math.sqrt(f.logVariance()));
+    }
+
+    /** Whether {@code unit}'s power estimate, at {@code z} standard deviations above its mean, exceeds {@code logFactor}. */
+    boolean above(int unit, double z, double logFactor) {
+        SlowdownFilter f = filter(unit);
+        return f.logMean() + z * Math.sqrt(f.logVariance()) >= logFactor;
     }
 
     /** A mixed period's reading, less the main unit's estimated draw, pooled for the other unit (see the class comment). */

@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The order in which constraints give way when a budget is infeasible. The default is the
- * issue's: the power cap is kept longest (it protects the supply and the thermals), then
+ * The order in which constraints give way when a budget is infeasible. By default the power cap
+ * is kept longest (it protects the supply and the thermals), then
  * latency, then energy, then accuracy. When no operating point meets all constraints, the
  * controller drops the last constraint of this order, chooses among the points that meet the
  * others the one that violates the dropped one least, and reports it unmet; if still nothing

@@ -1,13 +1,14 @@
 package org.dynnd.governor.control;
 
-import java.util.EnumSet;
-import java.util.List;
+import java.util.Arrays;
 import org.dynnd.governor.op.OpSpace;
 import org.dynnd.governor.profile.Profile;
 
 /**
  * Chooses the operating point (or the split between two) for one period from a profile and
- * slow-down factors: a few linear scans over the OP space with no allocation but the answer.
+ * slow-down factors: a few linear scans over the OP space. The figures of every point are a
+ * {@link PointEvaluation}; the objective's order is a {@link Ranking}; a budget no choice meets
+ * goes to the {@link Relaxation}.
  *
  * <p>Per operating point i on unit u, with request rate r:
  * <ul>
@@ -24,45 +25,19 @@ import org.dynnd.governor.profile.Profile;
 public final class Selector {
 
     private static final int LATENCY = Constraint.LATENCY.bit();
-    /**
-     * Late shares closer than this count as equal when the latency budget is given up: where
-     * preemptions make some inferences late at any point, a point of fewer groups was chosen for a
-     * bound a little lower and the accuracy floor lost, for no fewer late inferences.
-     */
-    public static final double LATE_SHARE_TOLERANCE = 0.005;
-    /**
-     * Late shares decide how a latency budget gives way only while some point keeps most
-     * inferences in time. Beyond it (a budget no point comes near, such as 1 ms) every point is
-     * late nearly always, the shares tie, and ranking by them would let the objective pick the
-     * slowest point: there the bound's excess decides, so the client is served as fast as the
-     * board can.
-     */
-    static final double SHARE_DECIDES_BELOW = 0.5;
 
     private final Profile profile;
     private final OpSpace space;
-    private final double[] latQ;
-    private final double[] util;
-    private final double[] power;
-    private final double[] energy;
-    private final int[] mask;
-    private final boolean[] overloaded;
-    private final PointEvaluation points;
+    private final PointEvaluation scratch;
     private final SplitShares shares;
-    private Budget budget;
-    private boolean saturated;
+    private final Relaxation relaxation;
 
     public Selector(Profile profile) {
         this.profile = profile;
         this.space = profile.space();
-        points = new PointEvaluation(profile);
-        latQ = points.latQ;
-        util = points.util;
-        power = points.power;
-        energy = points.energy;
-        mask = points.mask;
-        overloaded = points.overloaded;
-        shares = new SplitShares(profile, power, energy);
+        scratch = new PointEvaluation(profile);
+        shares = new SplitShares(profile);
+        relaxation = new Relaxation(profile);
     }
 
     /**
@@ -87,7 +62,7 @@ public final class Selector {
      *     constraint (it is avoided only where the objective does not suffer)
      * @param lateShare per operating point, the expected share of its inferences over the latency
      *     budget, or null: when no point meets the latency with the confidence, points whose late
-     *     shares differ by less than {@link #LATE_SHARE_TOLERANCE} count as equally late, and the
+     *     shares differ by less than {@link Relaxation#LATE_SHARE_TOLERANCE} count as equally late, and the
      *     constraints after latency decide between them
      */
     public record Input(double[] latencyQuantile, double[] latencyMean, double[] power, double requestsPerMs,
@@ -127,31 +102,38 @@ public final class Selector {
      * the energy), for min-energy {@code energyBand} of the energy.
      */
     public Decision select(Input in, int prevPrimary, int prevSecondary, double accuracyBand, double energyBand) {
-        budget = in.budget();
-        int active = points.evaluate(in);
-        saturated = in.saturated();
-        Decision best = bestFeasible(in, active);
+        scratch.evaluate(in);
+        return select(in, scratch, prevPrimary, prevSecondary, accuracyBand, energyBand);
+    }
+
+    /** As {@link #select(Input, int, int, double, double)}, over figures already evaluated for {@code in}. */
+    Decision select(Input in, PointEvaluation points, int prevPrimary, int prevSecondary, double accuracyBand,
+            double energyBand) {
+        int active = points.active();
+        int[] mask = points.mask;
+        Ranking rank = new Ranking(profile, points, in.budget().objective(), in.saturated());
+        Decision best = bestFeasible(in, points, rank);
         if (best == null && in.allowSplit()) {
-            best = bestPairOfInfeasibles(in, active);
+            best = bestPairOfInfeasibles(in, points, rank);
         }
         if (best == null) {
-            return relax(in, active);
+            return relaxation.relax(in, points, rank);
         }
         if (prevPrimary >= 0 && allowed(in, prevPrimary) && (prevSecondary < 0 || allowed(in, prevSecondary))) {
             Decision kept = prevSecondary < 0
-                    ? ((mask[prevPrimary] & active) == 0 ? single(prevPrimary) : null)
-                    : pair(in, active, prevPrimary, prevSecondary);
+                    ? ((mask[prevPrimary] & active) == 0 ? points.single(prevPrimary) : null)
+                    : pair(in, points, prevPrimary, prevSecondary);
             // The accuracy band damps switching where a constraint trades accuracy away. Where
             // nothing does (the best choice is the most accurate allowed point: no budget, or one
             // that does not bind), there is nothing to oscillate around, and keeping a previous
-            // split or lower k within the band would only cost accuracy (after a release it kept
-            // a k=3/k=4 split 0.15 points below k=4 for as long as the budget stayed released).
+            // split or a lower k within the band would only cost accuracy for as long as the
+            // budget stays loose.
             double band = accuracyBand;
-            if (budget.objective() == Objective.MAX_ACCURACY && !best.isSplit()
+            if (in.budget().objective() == Objective.MAX_ACCURACY && !best.isSplit()
                     && profile.accuracyPercent(best.primary()) >= topAccuracy(in) - 1e-9) {
                 band = 0;
             }
-            if (kept != null && !improves(best, kept, band, energyBand)) {
+            if (kept != null && !rank.improves(best, kept, band, energyBand)) {
                 return kept;
             }
         }
@@ -168,61 +150,40 @@ public final class Selector {
         return top;
     }
 
-    private static boolean allowed(Input in, int op) {
+    static boolean allowed(Input in, int op) {
         return in.allowed() == null || in.allowed()[op];
     }
 
-    private double obj1(int i) {
-        return budget.objective() == Objective.MAX_ACCURACY ? profile.accuracyPercent(i) : -energy[i];
-    }
-
-    private double obj2(int i) {
-        return budget.objective() == Objective.MAX_ACCURACY ? -energy[i] : profile.accuracyPercent(i);
-    }
-
-    private boolean better(int i, int j) {
-        double a = obj1(i), b = obj1(j);
-        double eps = 1e-9 * Math.max(1.0, Math.abs(b));
-        if (a > b + eps) {
-            return true;
-        }
-        if (a < b - eps) {
-            return false;
-        }
-        if (saturated && overloaded[i] != overloaded[j]) {
-            // At equal objective, keep the throughput the client gets now.
-            return !overloaded[i];
-        }
-        return obj2(i) > obj2(j);
-    }
-
-    private Decision bestFeasible(Input in, int active) {
+    /** The best point that meets everything, or a split of it with a better point of its unit; null when none. */
+    private Decision bestFeasible(Input in, PointEvaluation points, Ranking rank) {
+        int active = points.active();
+        int[] mask = points.mask;
         int best = -1;
         int n = space.size();
         for (int i = 0; i < n; i++) {
-            if ((mask[i] & active) == 0 && allowed(in, i) && (best < 0 || better(i, best))) {
+            if ((mask[i] & active) == 0 && allowed(in, i) && (best < 0 || rank.better(i, best))) {
                 best = i;
             }
         }
         if (best < 0) {
             return null;
         }
-        Decision result = single(best);
+        Decision result = points.single(best);
         if (!in.allowSplit()) {
             return result;
         }
         int unit = space.unitOf(best);
-        double bestValue = obj1(best);
+        double bestValue = rank.primary(best);
         for (int a = 0; a < n; a++) {
             if (space.unitOf(a) != unit || (mask[a] & active & LATENCY) != 0 || !allowed(in, a)
-                    || obj1(a) <= obj1(best)) {
+                    || rank.primary(a) <= rank.primary(best)) {
                 continue;
             }
-            double x = share(in, active, a, best);
-            double value = x * obj1(a) + (1 - x) * obj1(best);
+            double x = shares.largest(points, in.budget(), active, a, best, in.requestsPerPeriod());
+            double value = x * rank.primary(a) + (1 - x) * rank.primary(best);
             if (x > 0 && x < 1 && value > bestValue + 1e-12) {
                 bestValue = value;
-                result = mix(a, best, x);
+                result = points.mix(a, best, x);
             }
         }
         return result;
@@ -233,17 +194,18 @@ public final class Selector {
      * other over the accuracy floor, say. Tries every pair of the least-power point meeting the
      * latency per (unit, k), so a few dozen pairs, not all of them.
      */
-    private Decision bestPairOfInfeasibles(Input in, int active) {
+    private Decision bestPairOfInfeasibles(Input in, PointEvaluation points, Ranking rank) {
+        int active = points.active();
         int n = space.size();
         int ks = space.ks().length;
         int[] candidate = new int[space.units().size() * ks];
-        java.util.Arrays.fill(candidate, -1);
+        Arrays.fill(candidate, -1);
         for (int i = 0; i < n; i++) {
-            if ((mask[i] & active & LATENCY) != 0 || !allowed(in, i)) {
+            if ((points.mask[i] & active & LATENCY) != 0 || !allowed(in, i)) {
                 continue;
             }
             int slot = space.unitOf(i) * ks + space.kIndex(space.k(i));
-            if (candidate[slot] < 0 || power[i] < power[candidate[slot]]) {
+            if (candidate[slot] < 0 || points.power[i] < points.power[candidate[slot]]) {
                 candidate[slot] = i;
             }
         }
@@ -256,9 +218,14 @@ public final class Selector {
                 if (a < 0 || b < 0 || space.unitOf(a) != space.unitOf(b)) {
                     continue;
                 }
-                Decision d = mixWithin(in, active, a, b);
-                if (d != null && value(d) > bestValue) {
-                    bestValue = value(d);
+                double share = shares.within(points, in.budget(), active, a, b, in.requestsPerPeriod(),
+                        rank.primary(a) >= rank.primary(b));
+                if (Double.isNaN(share)) {
+                    continue;
+                }
+                Decision d = points.mix(a, b, share);
+                if (rank.value(d) > bestValue) {
+                    bestValue = rank.value(d);
                     best = d;
                 }
             }
@@ -266,155 +233,14 @@ public final class Selector {
         return best;
     }
 
-    /** The best share of {@code a} (the rest on {@code b}) meeting every averaged constraint, or null. */
-    private Decision mixWithin(Input in, int active, int a, int b) {
-        double x = shares.within(in.budget(), active, a, b, in.requestsPerPeriod(), obj1(a) >= obj1(b));
-        return Double.isNaN(x) ? null : mix(a, b, x);
-    }
-
-    /** The largest share of inferences on {@code a} that keeps the averaged constraints with {@code b}. */
-    private double share(Input in, int active, int a, int b) {
-        return shares.largest(in.budget(), active, a, b, in.requestsPerPeriod());
-    }
-
-    private Decision pair(Input in, int active, int a, int b) {
+    /** The previous split {@code a}/{@code b} at the largest share of a the budget allows now, or null. */
+    private Decision pair(Input in, PointEvaluation points, int a, int b) {
+        int active = points.active();
+        int[] mask = points.mask;
         if ((mask[b] & active) != 0 || (mask[a] & active & LATENCY) != 0 || space.unitOf(a) != space.unitOf(b)) {
             return null;
         }
-        double x = share(in, active, a, b);
-        return x > 0 && x < 1 ? mix(a, b, x) : null;
-    }
-
-    private boolean improves(Decision candidate, Decision current, double accuracyBand, double energyBand) {
-        double c = value(candidate);
-        double k = value(current);
-        if (budget.objective() == Objective.MAX_ACCURACY) {
-            return c > k + accuracyBand
-                    || (c >= k - 1e-9 && energyOf(candidate) < energyOf(current) * (1 - energyBand));
-        }
-        return -c < -k * (1 - energyBand);
-    }
-
-    private double value(Decision d) {
-        return d.isSplit() ? d.primaryShare() * obj1(d.primary()) + (1 - d.primaryShare()) * obj1(d.secondary())
-                : obj1(d.primary());
-    }
-
-    private double energyOf(Decision d) {
-        return d.isSplit() ? d.primaryShare() * energy[d.primary()] + (1 - d.primaryShare()) * energy[d.secondary()]
-                : energy[d.primary()];
-    }
-
-    private Decision single(int op) {
-        return new Decision(op, -1, 1.0, true, EnumSet.noneOf(Constraint.class), power[op], energy[op],
-                profile.accuracyPercent(op));
-    }
-
-    private Decision mix(int a, int b, double x) {
-        return new Decision(a, b, x, true, EnumSet.noneOf(Constraint.class), x * power[a] + (1 - x) * power[b],
-                x * energy[a] + (1 - x) * energy[b],
-                x * profile.accuracyPercent(a) + (1 - x) * profile.accuracyPercent(b));
-    }
-
-    /** Whether this decision's latency gives way by late share (see {@link #SHARE_DECIDES_BELOW}). */
-    private boolean latenessByShare;
-
-    /** No operating point meets everything: give way in the precedence order (see {@link Precedence}). */
-    private Decision relax(Input in, int active) {
-        List<Constraint> order = in.precedence().order();
-        int[] activeOrder = new int[order.size()];
-        int count = 0;
-        for (Constraint c : order) {
-            if ((active & c.bit()) != 0) {
-                activeOrder[count++] = c.bit();
-            }
-        }
-        int n = space.size();
-        latenessByShare = false;
-        if (in.lateShare() != null) {
-            double leastShare = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                if (allowed(in, i)) {
-                    leastShare = Math.min(leastShare, in.lateShare()[i]);
-                }
-            }
-            latenessByShare = leastShare <= SHARE_DECIDES_BELOW;
-        }
-        for (int j = count - 1; j >= 0; j--) {
-            int keep = 0;
-            for (int i = 0; i < j; i++) {
-                keep |= activeOrder[i];
-            }
-            int dropped = activeOrder[j];
-            int best = -1;
-            double bestRest = Double.POSITIVE_INFINITY;
-            // The least violation of the dropped constraint first; every point within the tolerance
-            // of it then counts as violating it as little (so a chain of near ties cannot drift).
-            double least = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                if ((mask[i] & keep) == 0 && allowed(in, i)) {
-                    least = Math.min(least, violation(i, dropped, in));
-                }
-            }
-            double tolerance = dropped == LATENCY && latenessByShare ? LATE_SHARE_TOLERANCE : 1e-12;
-            for (int i = 0; i < n; i++) {
-                if ((mask[i] & keep) != 0 || !allowed(in, i)) {
-                    continue;
-                }
-                if (violation(i, dropped, in) > least + tolerance) {
-                    continue;
-                }
-                double rest = 0;
-                for (int l = j + 1; l < count; l++) {
-                    rest += violation(i, activeOrder[l], in);
-                }
-                if (best < 0 || rest < bestRest - 1e-12 || (rest <= bestRest + 1e-12 && better(i, best))) {
-                    best = i;
-                    bestRest = rest;
-                }
-            }
-            if (best >= 0) {
-                EnumSet<Constraint> unmet = EnumSet.noneOf(Constraint.class);
-                for (Constraint c : Constraint.values()) {
-                    if ((mask[best] & active & c.bit()) != 0) {
-                        unmet.add(c);
-                    }
-                }
-                return new Decision(best, -1, 1.0, false, unmet, power[best], energy[best],
-                        profile.accuracyPercent(best));
-            }
-        }
-        throw new IllegalStateException("no operating point is reachable: every knob is marked unavailable");
-    }
-
-    private double violation(int i, int bit, Input in) {
-        Budget b = in.budget();
-        if (bit == LATENCY) {
-            double over = Double.isNaN(b.latencyMs()) ? 0
-                    : latenessByShare ? in.lateShare()[i] : Math.max(0, latQ[i] / b.latencyMs() - 1);
-            return util[i] > 1 && !saturated ? 1e3 + util[i] + over : over;
-        }
-        if (bit == Constraint.POWER.bit()) {
-            return Math.max(0, power[i] / b.powerW() - 1);
-        }
-        if (bit == Constraint.ENERGY.bit()) {
-            return Math.max(0, energy[i] / b.energyMj() - 1);
-        }
-        return Math.max(0, (b.minAccuracyPercent() - profile.accuracyPercent(i)) / b.minAccuracyPercent());
-    }
-
-    /** Expected average power of {@code op} in the last selection, in W (for probes and tests). */
-    public double lastPowerW(int op) {
-        return power[op];
-    }
-
-    /** Expected energy per inference served at {@code op} in the last selection, in mJ (for probes). */
-    double lastEnergyMj(int op) {
-        return energy[op];
-    }
-
-    /** Violation bits of {@code op} in the last selection. */
-    int lastMask(int op) {
-        return mask[op];
+        double x = shares.largest(points, in.budget(), active, a, b, in.requestsPerPeriod());
+        return x > 0 && x < 1 ? points.mix(a, b, x) : null;
     }
 }

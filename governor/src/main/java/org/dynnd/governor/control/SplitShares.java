@@ -6,8 +6,8 @@ import org.dynnd.governor.profile.Profile;
  * The share of a period's inferences that may run on point a, the rest on point b, so that the
  * constraints that hold on average over the period — power, energy per inference, accuracy — are
  * kept: each is linear in the share, x·(value at a) + (1-x)·(value at b). Shares are rounded to
- * whole inferences when the period's count is known. Reads the powers and energies the
- * {@link Selector} evaluated for the current selection.
+ * whole inferences when the period's count is known. Reads the powers and energies of the
+ * {@link PointEvaluation} it is given.
  */
 final class SplitShares {
 
@@ -16,21 +16,18 @@ final class SplitShares {
     private static final int ACCURACY = Constraint.ACCURACY.bit();
 
     private final Profile profile;
-    private final double[] power;
-    private final double[] energy;
 
-    /** @param power, energy the selector's per-point arrays, read at each call */
-    SplitShares(Profile profile, double[] power, double[] energy) {
+    SplitShares(Profile profile) {
         this.profile = profile;
-        this.power = power;
-        this.energy = energy;
     }
 
     /**
      * The largest share of {@code a} that keeps the {@code active} averaged constraints with
      * {@code b} (which keeps them alone); 0 when none does.
      */
-    double largest(Budget budget, int active, int a, int b, double perPeriod) {
+    double largest(PointEvaluation points, Budget budget, int active, int a, int b, double perPeriod) {
+        double[] power = points.power;
+        double[] energy = points.energy;
         double x = 1.0;
         if ((active & POWER) != 0) {
             x = Math.min(x, limit(budget.powerW() - power[b], budget.powerW() - power[a]));
@@ -53,12 +50,12 @@ final class SplitShares {
      * interval that keeps them all, at the end that favours {@code preferA}'s side (the highest
      * share when a is the better point); NaN when no share strictly between 0 and 1 does.
      */
-    double within(Budget budget, int active, int a, int b, double perPeriod, boolean preferA) {
+    double within(PointEvaluation points, Budget budget, int active, int a, int b, double perPeriod, boolean preferA) {
         double lo = 0;
         double hi = 1;
         for (int c = 0; c < 3; c++) {
-            double slackA = slack(c, budget, active, a);
-            double slackB = slack(c, budget, active, b);
+            double slackA = slack(points, c, budget, active, a);
+            double slackB = slack(points, c, budget, active, b);
             double d = slackA - slackB;
             if (d > 0) {
                 lo = Math.max(lo, -slackB / d);
@@ -80,10 +77,10 @@ final class SplitShares {
     }
 
     /** How far {@code op} is inside averaged constraint {@code c} (0 power, 1 energy, 2 accuracy); 0 when inactive. */
-    private double slack(int c, Budget budget, int active, int op) {
+    private double slack(PointEvaluation points, int c, Budget budget, int active, int op) {
         return switch (c) {
-            case 0 -> (active & POWER) != 0 ? budget.powerW() - power[op] : 0;
-            case 1 -> (active & ENERGY) != 0 ? budget.energyMj() - energy[op] : 0;
+            case 0 -> (active & POWER) != 0 ? budget.powerW() - points.power[op] : 0;
+            case 1 -> (active & ENERGY) != 0 ? budget.energyMj() - points.energy[op] : 0;
             default -> (active & ACCURACY) != 0 ? profile.accuracyPercent(op) - budget.minAccuracyPercent() : 0;
         };
     }

@@ -7,14 +7,14 @@ package org.dynnd.governor.control;
  * <p>An application that sends a request only after the answer to its previous one (a closed
  * loop: one or two requests in flight) makes the measured rate a consequence of the operating
  * point, not a demand: at every point it keeps the unit about as busy, and taken as a demand its
- * rate makes every slower point look unable to keep up. Under a power cap that sent the work to
- * k=1 at the A15's floor rather than k=4 on the A7. An open-loop source (a camera) sends at its
+ * rate makes every slower point look unable to keep up, so that under a power cap a fast point
+ * with few groups would win over a slower point with more that fits. An open-loop source (a camera) sends at its
  * own rate whatever the point. The two differ in how the rate answers a longer latency: the
  * elasticity -dlog(rate)/dlog(latency) is about 1 for a closed loop, 0 for an open one. It is
  * learnt from consecutive periods whose mean latency grew by a quarter or more. Only growth
  * answers the question (what does a slower point do to the rate?): at a faster point the rate may
- * be held by something else, the client's own work or, on an emulated board, the host, which left
- * a closed-loop client looking open after a tight latency step. Until such a
+ * be held by something else, the client's own work or, on an emulated board, the host, so that a
+ * closed-loop client would look open. Until such a
  * change was seen (a controller that always keeps up with the rate never sees one: both readings
  * agree there), a client that keeps the unit busy {@value #BUSY} of the time or more is taken to
  * wait on it: an open-loop source that busy has no room left for any slower point anyway.

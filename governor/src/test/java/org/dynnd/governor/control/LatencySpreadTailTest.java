@@ -21,13 +21,7 @@ class LatencySpreadTailTest {
 
     /** The spread after 300 periods of four inferences at {@link #OP}, from {@code draws(seed, preempted)}. */
     private LatencySpread learnt(long seed, double preempted) {
-        LatencySpread spread = new LatencySpread(space, 0.99);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int p = 0; p < 300; p++) {
-            spread.add(OP, draws(rng, 4, preempted));
-            spread.endPeriod();
-        }
-        return spread;
+        return learnt(new LatencySpread(space, 0.99), seed, 300, preempted);
     }
 
     /**
@@ -68,6 +62,53 @@ class LatencySpreadTailTest {
             }
         }
         assertThat(replaced).as("streams of 20 where the empirical quantile replaced the fitted tail").isGreaterThanOrEqualTo(16);
+    }
+
+    /**
+     * Above a confidence of 0.992 the quantile needs more than 256 residuals (two beyond it): the
+     * ring holds as many as it needs, so a preempted mixture's share of late inferences still comes
+     * from the residuals and not from a normal fitted to the body.
+     */
+    @Test
+    void aConfidenceAbove0992StillTakesTheShareFromTheResiduals() {
+        double margin = Math.log(1.2);
+        for (int seed = 1; seed <= 5; seed++) {
+            LatencySpread spread = learnt(new LatencySpread(space, 0.995), seed, 300, 0.05);
+            // About the one in twenty preempted, and not the normal's figure.
+            assertThat(spread.exceedance(OP, 10, margin)).as("seed %d", seed).isBetween(0.025, 0.08)
+                    .isNotEqualTo(normalShare(spread, margin));
+        }
+    }
+
+    /**
+     * A reload to a confidence that needs more residuals than are held drops the empirical share
+     * until the ring has enough of them, then takes it again; the residuals held are kept.
+     */
+    @Test
+    void aHigherConfidenceTakesTheResidualsShareOnceTheRingHoldsEnough() {
+        double margin = Math.log(1.2);
+        LatencySpread spread = learnt(new LatencySpread(space, 0.99), 3, 300, 0.05);
+        assertThat(spread.exceedance(OP, 10, margin)).isGreaterThan(0.025);
+        spread.confidence(0.995); // 400 residuals needed, 256 held
+        assertThat(spread.exceedance(OP, 10, margin)).isEqualTo(normalShare(spread, margin));
+        learnt(spread, 4, 30, 0.05); // 376 held
+        assertThat(spread.exceedance(OP, 10, margin)).isEqualTo(normalShare(spread, margin));
+        learnt(spread, 5, 20, 0.05); // 456 held, sorted again after 50 new
+        assertThat(spread.exceedance(OP, 10, margin)).isGreaterThan(0.025);
+    }
+
+    private double normalShare(LatencySpread spread, double margin) {
+        return 1 - NormalQuantile.cdf(margin / Math.sqrt(spread.at(OP, 10)));
+    }
+
+    /** {@code spread} after {@code periods} more periods of four inferences at {@link #OP}. */
+    private static LatencySpread learnt(LatencySpread spread, long seed, int periods, double preempted) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int p = 0; p < periods; p++) {
+            spread.add(OP, draws(rng, 4, preempted));
+            spread.endPeriod();
+        }
+        return spread;
     }
 
     /** {@code n} latencies around 10 ms, log-normal with sigma 0.05, each 40% longer with probability {@code preempted}. */

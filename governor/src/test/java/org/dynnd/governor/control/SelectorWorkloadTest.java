@@ -75,9 +75,12 @@ class SelectorWorkloadTest {
         int current = op(4, 1, 900);
         double rate = 1 / profile.latencyMs(current);
         Budget budget = new Budget(Double.NaN, 25, Double.NaN, Double.NaN, Objective.MAX_ACCURACY);
-        Decision d = selector.select(input(budget, rate, 0, true));
+        Selector.Input in = input(budget, rate, 0, true);
+        Decision d = selector.select(in);
+        PointEvaluation points = new PointEvaluation(profile);
+        points.evaluate(in);
         for (int i = 0; i < space.size(); i++) {
-            assertThat(selector.lastPowerW(i)).isEqualTo(profile.busyPowerW(i));
+            assertThat(points.power[i]).isEqualTo(profile.busyPowerW(i));
         }
         assertThat(d.predictedEnergyMj()).isLessThanOrEqualTo(25);
         double cheapestK4 = java.util.stream.IntStream.range(0, space.size()).filter(i -> space.k(i) == 4)

@@ -158,7 +158,7 @@ public final class DaemonAssembly implements AutoCloseable {
         // Without a model of the board, calibration starts at full accuracy on the first unit's top frequency.
         int initial = prior == null
                 ? space.indexOf(new OperatingPoint(space.maxK(), 0, units.get(0).maxFrequencyKHz()))
-                : new Controller(prior, controllerConfig).preview(Budget.unconstrained(objective)).primary();
+                : new Controller(prior, controllerConfig).preview(Budget.unconstrained(objective)).decision().primary();
         CalibrationRun probe = new CalibrationRun(space, new OperatingPointSwitch(space, actuators, null, initial), model,
                 dilation, emulated == null ? null : emulated.activity(), sensors.power(), System::nanoTime);
         // Calibration runs on an inference thread: the actuators pin exactly those (and their

@@ -12,6 +12,7 @@ import org.dynnd.governor.control.Controller;
 import org.dynnd.governor.control.Decision;
 import org.dynnd.governor.control.Observation;
 import org.dynnd.governor.op.OpSpace;
+import org.dynnd.governor.profile.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,11 +88,8 @@ public final class ControlLoop implements Runnable {
                 }
             }
         }
-        Decision decision;
-        synchronized (controller) {
-            decision = controller.decide(new Observation((now - start) / 1e6, segments, reading.boardW(), target));
-            closedLoop = logWorkload(controller.closedLoop());
-        }
+        Decision decision = controller.decide(new Observation((now - start) / 1e6, segments, reading.boardW(), target));
+        closedLoop = logWorkload(controller.closedLoop());
         plan.set(decision);
         switcher.use(decision.primary());
         List<String> degraded = new ArrayList<>(switcher.degraded());
@@ -116,13 +114,14 @@ public final class ControlLoop implements Runnable {
 
     /** The accuracy of the period's inferences: each point's k weighted by how many ran there. */
     private double mixedAccuracy(List<Observation.Segment> segments, int fallback) {
+        Profile profile = controller.profile();
         double sum = 0;
         int count = 0;
         for (Observation.Segment s : segments) {
-            sum += controller.profile().accuracyPercent(s.op()) * s.latenciesMs().length;
+            sum += profile.accuracyPercent(s.op()) * s.latenciesMs().length;
             count += s.latenciesMs().length;
         }
-        return count == 0 ? controller.profile().accuracyPercent(fallback) : sum / count;
+        return count == 0 ? profile.accuracyPercent(fallback) : sum / count;
     }
 
     private static double percentile(double[] sorted, double q) {

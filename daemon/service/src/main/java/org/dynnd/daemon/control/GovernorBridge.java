@@ -46,14 +46,11 @@ public final class GovernorBridge implements GovernorPort {
 
     @Override
     public ChosenPoint evaluate(ClientBudget budget) {
-        Decision d;
-        double latency;
-        synchronized (controller) {
-            d = controller.preview(toGovernor(budget));
-            // The bound the selection checked, not the profile's mean: a client's "met" then agrees
-            // with the governor's "feasible" on latency.
-            latency = controller.latencyBoundMs(d.primary());
-        }
+        Controller.Preview preview = controller.preview(toGovernor(budget));
+        Decision d = preview.decision();
+        // The bound the selection checked, not the profile's mean: a client's "met" then agrees
+        // with the governor's "feasible" on latency.
+        double latency = preview.latencyBoundMs();
         int op = d.primary();
         return new ChosenPoint(d.feasible(), Points.info(space, op),
                 new Prediction(latency, d.predictedEnergyMj(), d.predictedPowerW(), d.predictedAccuracy()));

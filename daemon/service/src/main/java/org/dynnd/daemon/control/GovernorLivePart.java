@@ -64,19 +64,14 @@ public final class GovernorLivePart implements LivePart {
 
     @Override
     public Commit prepare(DynndConfig next, ConfigDiff diff) throws ConfigException {
-        ControllerConfig settings;
-        synchronized (controller) {
-            settings = controllerConfig(controller.config(), next.governor());
-        }
+        ControllerConfig settings = controllerConfig(controller.config(), next.governor());
         Objective objective = Objective.parse(next.governor().objective());
         long periodNanos = TimeUnit.MILLISECONDS.toNanos(next.governor().periodMs());
         boolean newPeriod = diff.changed("governor.period_ms");
         boolean newThreads = diff.changed("inference.intra_op_threads");
         int threads = next.inference().intraOpThreads();
         return () -> {
-            synchronized (controller) {
-                controller.reconfigure(settings);
-            }
+            controller.reconfigure(settings);
             bridge.defaultObjective(objective);
             if (newPeriod) {
                 loop.period(periodNanos);

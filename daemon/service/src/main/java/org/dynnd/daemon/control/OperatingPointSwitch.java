@@ -47,15 +47,13 @@ public final class OperatingPointSwitch {
                 if (controller == null) {
                     continue; // calibration: the failure is reported; the controller does not exist yet
                 }
-                synchronized (controller) {
-                    if (!actuators.unitAvailable(point.unit())) {
-                        controller.markUnitUnavailable(point.unit());
-                    } else if (!actuators.frequencyAvailable(point.unit())) {
-                        // The knob stays where it was: at the last frequency set, or where the board left it.
-                        long stuck = point.unit() == appliedUnit && appliedKHz > 0
-                                ? appliedKHz : space.unit(point.unit()).maxFrequencyKHz();
-                        controller.pinFrequency(point.unit(), stuck);
-                    }
+                if (!actuators.unitAvailable(point.unit())) {
+                    controller.markUnitUnavailable(point.unit());
+                } else if (!actuators.frequencyAvailable(point.unit())) {
+                    // The knob stays where it was: at the last frequency set, or where the board left it.
+                    long stuck = point.unit() == appliedUnit && appliedKHz > 0
+                            ? appliedKHz : space.unit(point.unit()).maxFrequencyKHz();
+                    controller.pinFrequency(point.unit(), stuck);
                 }
             }
             appliedUnit = point.unit();
