@@ -7,7 +7,7 @@ import org.dynnd.governor.control.Objective;
 
 /**
  * A run's totals over the periods of one objective, every period counted (settling windows too):
- * the figures the {@link org.dynnd.governor.baseline.OraclePolicy} is an upper bound on.
+ * the figures the true oracle (the baseline package's {@code OraclePolicy}) is an upper bound on.
  *
  * @param objective the objective of the periods counted
  * @param periods how many periods
