@@ -192,52 +192,35 @@ public abstract sealed class GroupNet extends AbstractBlock permits GroupedAlexN
     abstract List<NDArray> features(ParameterStore store, NDArray images, int k, boolean training);
 
     /**
-     * Whether group g's features depend on the image alone (not on the other groups), so that
-     * the frozen groups' share of the logits can stand in for running them ({@link #groupLogits}).
-     */
-    public abstract boolean independentPaths();
-
-    /**
-     * The features {@code f_g} of group {@code g} alone; only where {@link #independentPaths()}.
-     *
-     * @throws UnsupportedOperationException for a scheme whose groups read each other
-     */
-    abstract NDArray pathFeatures(ParameterStore store, NDArray images, int g, boolean training);
-
-    /**
-     * Group {@code g}'s share {@code W_g f_g(x)} of the logits, in inference mode: what a
-     * frozen group adds to the logits of every k >= g. Only where {@link #independentPaths()}.
-     */
-    public NDArray groupLogits(ParameterStore store, NDArray images, int g) {
-        NDArray features = pathFeatures(store, images, checkGroup(g), false);
-        return heads.get(g - 1).forward(store, new NDList(features), false).singletonOrThrow();
-    }
-
-    /**
-     * Inputs {@code (images, k)} run groups 1..k. Inputs {@code (images, k, frozen)}, with
-     * {@code frozen} = {@code sum_{g<k} W_g f_g(images)} computed beforehand (for example by
-     * {@link #groupLogits}), run group k alone: the logits are the same sums in the same order,
-     * at the cost of one path.
+     * Inputs {@code (images)} run every group, {@code (images, k)} groups 1..k. A scheme whose groups
+     * read the image alone may take a third input ({@link GroupedAlexNet}); here it is refused.
      */
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray images = inputs.get(0);
-        int k = inputs.size() > 1 ? checkGroup(inputs.get(1).toType(DataType.INT32, false).getInt())
-                : spec.groups();
-        NDArray logits = null;
         if (inputs.size() > 2) {
-            NDArray own = pathFeatures(store, images, k, training);
-            NDArray part = heads.get(k - 1).forward(store, new NDList(own), training).singletonOrThrow();
-            logits = k == 1 ? part : inputs.get(2).add(part);
-        } else {
-            List<NDArray> features = features(store, images, k, training);
-            for (int g = 1; g <= k; g++) {
-                boolean learn = training && g == k;
-                NDArray part = heads.get(g - 1).forward(store, new NDList(features.get(g - 1)), learn).singletonOrThrow();
-                logits = logits == null ? part : logits.add(part);
-            }
+            throw new IllegalArgumentException("the frozen groups' logits of a " + scheme.label() + " network cannot be"
+                    + " cached: its groups read each other; allowed inputs: (images) or (images, k)");
         }
+        NDArray images = inputs.get(0);
+        int k = groupsOf(inputs);
+        List<NDArray> features = features(store, images, k, training);
+        NDArray logits = null;
+        for (int g = 1; g <= k; g++) {
+            boolean learn = training && g == k;
+            NDArray part = heads.get(g - 1).forward(store, new NDList(features.get(g - 1)), learn).singletonOrThrow();
+            logits = logits == null ? part : logits.add(part);
+        }
+        return withBias(store, images, k, logits, training);
+    }
+
+    /** The k of inputs {@code (images, k, ...)}: all groups when none is given. */
+    int groupsOf(NDList inputs) {
+        return inputs.size() > 1 ? checkGroup(inputs.get(1).toType(DataType.INT32, false).getInt()) : spec.groups();
+    }
+
+    /** {@code logits} plus the classifier bias b_k of {@code k} groups. */
+    NDList withBias(ParameterStore store, NDArray images, int k, NDArray logits, boolean training) {
         NDArray bias = store.getValue(biases.get(k - 1), images.getDevice(), training);
         return new NDList(logits.add(bias));
     }

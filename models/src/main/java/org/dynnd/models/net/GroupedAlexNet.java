@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +32,35 @@ public final class GroupedAlexNet extends GroupNet {
         return path;
     }
 
+    /**
+     * Inputs as {@link GroupNet}'s, and also {@code (images, k, frozen)} with {@code frozen} =
+     * {@code sum_{g<k} W_g f_g(images)} computed beforehand ({@link #groupLogits}): that runs group
+     * k alone, with the same sums in the same order, at the cost of one path. Only this scheme can:
+     * its groups read the image and nothing of each other.
+     */
     @Override
-    public boolean independentPaths() {
-        return true;
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (inputs.size() <= 2) {
+            return super.forwardInternal(store, inputs, training, params);
+        }
+        NDArray images = inputs.get(0);
+        int k = groupsOf(inputs);
+        NDArray part = share(store, images, k, training);
+        return withBias(store, images, k, k == 1 ? part : inputs.get(2).add(part), training);
     }
 
-    @Override
-    NDArray pathFeatures(ParameterStore store, NDArray images, int g, boolean training) {
-        return path(g).forward(store, new NDList(images), training).singletonOrThrow();
+    /**
+     * Group {@code g}'s share {@code W_g f_g(x)} of the logits, in inference mode: what a frozen
+     * group adds to the logits of every k >= g.
+     */
+    public NDArray groupLogits(ParameterStore store, NDArray images, int g) {
+        return share(store, images, checkGroup(g), false);
+    }
+
+    private NDArray share(ParameterStore store, NDArray images, int g, boolean training) {
+        NDArray features = path(g).forward(store, new NDList(images), training).singletonOrThrow();
+        return head(g).forward(store, new NDList(features), training).singletonOrThrow();
     }
 
     @Override

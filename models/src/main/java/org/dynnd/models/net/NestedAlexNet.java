@@ -38,17 +38,6 @@ public final class NestedAlexNet extends GroupNet {
     }
 
     @Override
-    public boolean independentPaths() {
-        return false;
-    }
-
-    @Override
-    NDArray pathFeatures(ParameterStore store, NDArray images, int g, boolean training) {
-        throw new UnsupportedOperationException("nested group " + g + " reads the groups below it: their logits"
-                + " cannot stand in for running them");
-    }
-
-    @Override
     List<NDArray> features(ParameterStore store, NDArray images, int k, boolean training) {
         // earlier.get(l): the outputs of layer l of the groups run so far, concatenated.
         List<NDArray> earlier = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.dynnd.models.data.Augmentation;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.data.ViewLogits;
-import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.GroupedAlexNet;
 
 /**
  * The frozen groups' share of the logits, {@code sum_{g<k} W_g f_g(x)}, for every augmented view
@@ -16,7 +16,7 @@ import org.dynnd.models.net.GroupNet;
  * is computed once per view (in inference mode, without gradients) instead of in every epoch;
  * each stage then costs one path's forward and backward. Groups are added in order as stages
  * finish, with the same float32 additions, in the same order, as the network's own forward pass.
- * Only for networks whose groups read the image alone ({@link GroupNet#independentPaths()}).
+ * Only for networks whose groups read the image alone: the grouped scheme ({@link GroupedAlexNet}).
  */
 public final class FrozenLogits implements ViewLogits {
 
@@ -42,17 +42,14 @@ public final class FrozenLogits implements ViewLogits {
     }
 
     /** Adds the shares of the groups not yet summed, so that the sums hold groups 1..k-1. */
-    public void extendTo(GroupNet net, NDManager manager, int k) {
-        if (!net.independentPaths()) {
-            throw new IllegalArgumentException(net.scheme().label() + " groups read each other: their logits cannot be cached");
-        }
+    public void extendTo(GroupedAlexNet net, NDManager manager, int k) {
         while (groups < k - 1) {
             add(net, manager, groups + 1);
             groups++;
         }
     }
 
-    private void add(GroupNet net, NDManager manager, int g) {
+    private void add(GroupedAlexNet net, NDManager manager, int g) {
         int views = augmentation.views();
         Evaluation.withoutGradients(net, () -> {
             try (NDManager scope = manager.newSubManager()) {

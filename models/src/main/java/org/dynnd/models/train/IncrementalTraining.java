@@ -21,6 +21,7 @@ import org.dynnd.models.data.ImageBatches;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.GroupedAlexNet;
 import org.dynnd.models.net.Networks;
 import org.dynnd.models.net.Scheme;
 
@@ -109,12 +110,14 @@ public final class IncrementalTraining {
         Manifest manifest;
         try (Model incremental = model(network, scheme, spec, checkpoints)) {
             GroupNet net = Networks.net(incremental);
-            FrozenLogits frozen = net.independentPaths() ? new FrozenLogits(fit, stages.augmentation(), classes) : null;
+            // Only the grouped scheme's groups read the image alone, so only theirs can be cached.
+            GroupedAlexNet grouped = net instanceof GroupedAlexNet g ? g : null;
+            FrozenLogits frozen = grouped != null ? new FrozenLogits(fit, stages.augmentation(), classes) : null;
             for (int stage = 1; stage <= settings.groups(); stage++) {
                 if (frozen != null && stage > 1 && !state.done(network, stage, settings.epochsPerStage())) {
                     long start = nanos.getAsLong();
                     int before = frozen.groups();
-                    frozen.extendTo(net, incremental.getNDManager(), stage);
+                    frozen.extendTo(grouped, incremental.getNDManager(), stage);
                     console.printf("stage %d: logits of frozen groups %d..%d for %d views of %d images in %.0f s%n",
                             stage, before + 1, stage - 1, settings.views(), fit.count(), (nanos.getAsLong() - start) / 1e9);
                 }

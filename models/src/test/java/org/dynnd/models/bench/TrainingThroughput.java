@@ -11,6 +11,7 @@ import org.dynnd.models.bundle.TrainingSettings;
 import org.dynnd.models.data.FashionMnist;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
+import org.dynnd.models.net.GroupedAlexNet;
 import org.dynnd.models.net.Networks;
 import org.dynnd.models.net.Scheme;
 import org.dynnd.models.runtime.DynamicModel;
@@ -68,7 +69,7 @@ public final class TrainingThroughput {
             for (int stage = 1; stage <= groups; stage++) {
                 if (stage > 1) {
                     long start = System.nanoTime();
-                    frozen.extendTo(Networks.net(model), model.getNDManager(), stage);
+                    frozen.extendTo((GroupedAlexNet) Networks.net(model), model.getNDManager(), stage);
                     System.out.printf("frozen logits of group %d: %.1f images/s (forward only, once per stage)%n",
                             stage - 1, train.count() / ((System.nanoTime() - start) / 1e9));
                 }

@@ -22,6 +22,7 @@ import org.dynnd.models.data.Augmentation;
 import org.dynnd.models.data.ImageSet;
 import org.dynnd.models.net.AlexNetSpec;
 import org.dynnd.models.net.GroupNet;
+import org.dynnd.models.net.GroupedAlexNet;
 import org.dynnd.models.net.Networks;
 import org.dynnd.models.net.Scheme;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class FrozenLogitsTest {
         Engine.getEngine(Networks.ENGINE).setRandomSeed(4);
         StageTrainer stages = new StageTrainer(new TrainingSettings(3, 1, 0, 8, 0.01f, 1f, 0, 2), System::nanoTime);
         try (Model model = Networks.create("cached", Scheme.GROUPED, new AlexNetSpec(3, 4))) {
-            GroupNet net = Networks.net(model);
+            GroupedAlexNet net = (GroupedAlexNet) Networks.net(model);
             // Trained groups 1 and 2 (batch norm statistics moved off their initial values).
             stages.train(model, "grouped", 1, 1, IMAGES);
             stages.train(model, "grouped", 2, 1, IMAGES);
@@ -114,9 +115,12 @@ class FrozenLogitsTest {
 
     @Test
     void nestedNetworksCannotUseCachedLogits() {
-        try (Model model = Networks.create("nested", Scheme.NESTED, new AlexNetSpec(2, 4))) {
-            FrozenLogits frozen = new FrozenLogits(IMAGES, VIEWS, 4);
-            assertThatThrownBy(() -> frozen.extendTo(Networks.net(model), model.getNDManager(), 2))
+        try (Model model = Networks.create("nested", Scheme.NESTED, new AlexNetSpec(2, 4));
+                NDManager scope = model.getNDManager().newSubManager()) {
+            GroupNet net = Networks.net(model);
+            NDArray images = scope.zeros(new Shape(1, 3, 32, 32));
+            NDList withFrozen = new NDList(images, scope.create(2), scope.zeros(new Shape(1, 4)));
+            assertThatThrownBy(() -> net.forward(new ParameterStore(scope, false), withFrozen, false))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be cached");
         }
     }
