@@ -2,14 +2,15 @@ package org.dynnd.daemon.board;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.dynnd.daemon.config.ConfigException;
 import org.dynnd.daemon.emulation.EmulatedPlatform;
-import org.dynnd.daemon.lifecycle.DaemonRuntime;
 import org.dynnd.daemon.platform.BoardPreset;
 import org.dynnd.daemon.state.BoardLock;
 import org.dynnd.daemon.state.HardwareStateFile;
+import org.dynnd.daemon.state.RestoreReport;
 import org.dynnd.governor.actuate.SysfsIo;
 import org.dynnd.governor.board.BoardModel;
 import org.dynnd.governor.board.Boards;
@@ -42,7 +43,7 @@ final class BoardParts {
 
     void build() throws ConfigException, IOException {
         Path stateFile = request.runtimeDir().resolve(request.stateFileName());
-        DaemonRuntime.restoreLeftover(stateFile);
+        restoreLeftover(stateFile);
         BoardModel model = preset.boardModel().isEmpty() ? null : Boards.forModel(preset.boardModel(), request.fullModelMacs());
         Path sysfsRoot = request.sysfsRoot();
         if (request.emulated()) {
@@ -62,6 +63,15 @@ final class BoardParts {
             WritableKnobs.require(preset, board.knobs(), request.writable());
         }
         sensors = SensorsSetup.start(preset, request.sensors(), sysfsRoot, state, request.nanoClock());
+    }
+
+    /** Restores the hardware from the state file of a run that died, if there is one, saying so. */
+    private static void restoreLeftover(Path stateFile) throws IOException {
+        Optional<RestoreReport> report = HardwareStateFile.restoreLeftover(stateFile);
+        report.ifPresent(r -> {
+            LOG.warn("a previous run died without restoring the hardware: restored {} files from {}", r.restored(), stateFile);
+            r.failures().forEach(f -> LOG.error("could not restore {}", f));
+        });
     }
 
     void undo() {

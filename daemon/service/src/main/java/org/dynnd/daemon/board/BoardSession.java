@@ -152,10 +152,6 @@ public final class BoardSession implements AutoCloseable {
         return request.emulated() ? request.platform() : preset.name();
     }
 
-    public BoardPreset preset() {
-        return preset;
-    }
-
     /** The units inference can run on here, in operating-point order. */
     public List<ComputeUnit> units() {
         return board.units();
@@ -236,11 +232,6 @@ public final class BoardSession implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("cannot remove the hardware-state file {}: {}", state.file(), e.toString());
         }
-    }
-
-    /** Whether {@link #restore()} has run: knob writes are refused from then on. */
-    public synchronized boolean restored() {
-        return restored;
     }
 
     @Override

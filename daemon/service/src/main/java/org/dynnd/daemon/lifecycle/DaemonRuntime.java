@@ -1,7 +1,6 @@
 package org.dynnd.daemon.lifecycle;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,7 +11,6 @@ import org.dynnd.daemon.reload.LivePart;
 import org.dynnd.daemon.server.SocketServer;
 import org.dynnd.daemon.service.ClientBudget;
 import org.dynnd.daemon.service.TelemetrySample;
-import org.dynnd.daemon.state.HardwareStateFile;
 import org.dynnd.daemon.state.RestoreReport;
 import org.dynnd.daemon.systemd.ProcessSignals;
 import org.dynnd.daemon.systemd.SdNotify;
@@ -28,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Runs the service around the governor and the model: the socket server (on systemd's socket
  * or its own), the telemetry loop, the watchdog, the signals, and tells systemd what happens.
  *
- * <p>Start order: (the caller first calls {@link #restoreLeftover}, before anything may write
- * sysfs) → server serving → telemetry → {@code READY=1} → watchdog. Stop order: {@code STOPPING=1}
+ * <p>Start order: (the board session has restored what a run that died left changed before
+ * anything may write sysfs) → server serving → telemetry → {@code READY=1} → watchdog. Stop order: {@code STOPPING=1}
  * → new budgets and inferences refused → telemetry and watchdog stopped → hardware restored →
  * connections closed, socket removed.
  */
@@ -58,19 +56,6 @@ public final class DaemonRuntime {
         this.watchdog = watchdog;
         this.scheduler = scheduler;
         this.signals = new ProcessSignals(this::stop, this::reload);
-    }
-
-    /**
-     * Restores the hardware from the state file of a run that died, if there is one. Call before
-     * building anything that writes sysfs.
-     */
-    public static Optional<RestoreReport> restoreLeftover(Path stateFile) throws IOException {
-        Optional<RestoreReport> report = HardwareStateFile.restoreLeftover(stateFile);
-        report.ifPresent(r -> {
-            LOG.warn("a previous run died without restoring the hardware: restored {} files from {}", r.restored(), stateFile);
-            r.failures().forEach(f -> LOG.error("could not restore {}", f));
-        });
-        return report;
     }
 
     /**

@@ -68,7 +68,7 @@ class DaemonRuntimeTest {
                 Optional.of(dir.resolve("dynnd.prom")), 20, 60, state::restore, () -> new ReloadOutcome(false, "invalid"));
         String notifySocket = dir.resolve("notify").toString();
         try (AutoCloseable systemd = receiver(notifySocket)) {
-            assertThat(DaemonRuntime.restoreLeftover(state.file())).isEmpty();
+            assertThat(HardwareStateFile.restoreLeftover(state.file())).isEmpty();
             // A ping a second: the kernel queues 10 datagrams for a receiver (net.unix.max_dgram_qlen), and the
             // daemon's sends do not wait; at 20 pings a second a test thread held up for half a second on a loaded
             // host found the queue full, and the message it waited for (STATUS, STOPPING) was refused.
