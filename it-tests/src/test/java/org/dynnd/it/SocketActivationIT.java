@@ -35,7 +35,13 @@ class SocketActivationIT {
             // The connection waits in the listen backlog while the JVM starts; the reply proves the
             // daemon accepts on the inherited socket.
             try (ProtocolClient client = ProtocolClient.connect(socket)) {
-                JsonNode hello = client.call(client.request("hello"));
+                JsonNode hello;
+                try {
+                    hello = client.call(client.request("hello"));
+                } catch (AssertionError e) {
+                    // What the daemon was doing meanwhile (a slow start is the usual cause) is the evidence.
+                    throw new AssertionError(e.getMessage() + "; the daemon's output so far:\n" + daemon.output(), e);
+                }
                 assertThat(hello.get("ok").asBoolean()).as(hello.toString()).isTrue();
                 assertThat(hello.get("result").get("platform").asText()).isEqualTo("emulated:odroid-xu3");
                 JsonNode budget = client.result(client.request("budget").put("latency_ms", 50));
